@@ -1,0 +1,78 @@
+// swift-tools-version: 6.1
+// chitieu: will this province reach its health targets, how sure are we, and what would it take?
+import PackageDescription
+
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
+let package = Package(
+    name: "chitieu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "chitieu", targets: ["chitieu"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
+        .library(name: "Regression", targets: ["Regression"]),
+        .library(name: "IndicatorData", targets: ["IndicatorData"]),
+        .library(name: "Projection", targets: ["Projection"]),
+        .library(name: "Attainment", targets: ["Attainment"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "Export", targets: ["Export"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: - C glue (no logic in C)
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke",
+                       providers: [.apt(["liblapacke-dev"])]),
+
+        // MARK: - Numerical core
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: strict),
+        .target(name: "Statistics", swiftSettings: strict),
+        .target(name: "Regression", dependencies: ["LinearAlgebra", "Statistics"], swiftSettings: strict),
+
+        // MARK: - Pipeline
+        .target(name: "IndicatorData", swiftSettings: strict),
+        .target(name: "Projection",
+                dependencies: ["LinearAlgebra", "Statistics", "Regression", "IndicatorData"],
+                swiftSettings: strict),
+        .target(name: "Attainment", dependencies: ["Statistics", "Projection", "IndicatorData"],
+                swiftSettings: strict),
+        .target(name: "Scenarios",
+                dependencies: ["Statistics", "Projection", "Attainment", "IndicatorData",
+                               .product(name: "Yams", package: "Yams")],
+                swiftSettings: strict),
+        .target(name: "Export", swiftSettings: strict),
+        .executableTarget(
+            name: "chitieu",
+            dependencies: ["LinearAlgebra", "Statistics", "Regression", "IndicatorData", "Projection",
+                           "Attainment", "Scenarios", "Export",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+
+        // MARK: - Tests
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"],
+                    swiftSettings: strict),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression", "LinearAlgebra", "TestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "IndicatorDataTests", dependencies: ["IndicatorData", "TestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ProjectionTests", dependencies: ["Projection", "IndicatorData", "TestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "AttainmentTests",
+                    dependencies: ["Attainment", "Projection", "IndicatorData", "TestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,1 @@
+// Attainment: see the module table in README.md.

@@ -1,0 +1,1 @@
+// Export: see the module table in README.md.

@@ -1,0 +1,1 @@
+// IndicatorData: see the module table in README.md.

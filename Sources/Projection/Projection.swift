@@ -1,0 +1,1 @@
+// Projection: see the module table in README.md.

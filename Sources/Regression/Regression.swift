@@ -1,0 +1,1 @@
+// Regression: see the module table in README.md.

@@ -1,0 +1,1 @@
+// Scenarios: see the module table in README.md.

@@ -1,0 +1,1 @@
+// Statistics: see the module table in README.md.

@@ -1,0 +1,2 @@
+// Placeholder entry point; replaced by the ArgumentParser command tree.
+print("chitieu")

@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for Attainment are added with the module.

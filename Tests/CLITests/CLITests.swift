@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for CLI are added with the module.

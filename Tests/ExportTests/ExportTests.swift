@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for Export are added with the module.

@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for IndicatorData are added with the module.

@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for Projection are added with the module.

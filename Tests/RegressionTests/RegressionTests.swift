@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for Regression are added with the module.

@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for Scenarios are added with the module.

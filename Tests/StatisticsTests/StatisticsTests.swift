@@ -1,0 +1,3 @@
+import Testing
+
+// Tests for Statistics are added with the module.
