@@ -1,1 +1,0 @@
-// IndicatorData: see the module table in README.md.
