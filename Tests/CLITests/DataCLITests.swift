@@ -100,7 +100,7 @@ struct DataCLITests {
         #expect(r.status == 65)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == "chitieu: bad_value.csv:2:4: value \"1O.5\" is not a number (decimal mark: point). "
-            + "Fix the cell or pass --decimal comma if the file uses decimal commas\n")
+            + "Fix the cell or pass --decimal comma if the file uses decimal commas.\n")
     }
 
     @Test("data check keeps going after a bad file, and a missing file makes the exit 66")
