@@ -18,21 +18,22 @@ struct DataCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate files and summarise their series, years, gaps, duplicates and outliers.",
         discussion: """
-            Each file is recognised by its header: tidy series (indicator_code,region,year,value,…), targets
-            (… plus comparator), an indicator catalogue (code,…,direction,…,scale), a DHIS2 dataValueSets
-            export (dataelement,period,orgunit,…,value) or a WHO GHO export (IndicatorCode,SpatialDim,
-            TimeDim,NumericValue or GHO (CODE),COUNTRY (CODE),YEAR (DISPLAY),Numeric). DHIS2 and GHO files
+            Each file is recognised by its header: tidy series (indicator_code,region,year,value,…), targets \
+            (… plus comparator), an indicator catalogue (code,…,direction,…,scale), a DHIS2 dataValueSets \
+            export (dataelement,period,orgunit,…,value) or a WHO GHO export \
+            (IndicatorCode,SpatialDim,TimeDim,NumericValue or GHO (CODE),COUNTRY (CODE),YEAR (DISPLAY),Numeric). \
+            DHIS2 and GHO files \
             need --mapping (columns dataelement/IndicatorCode, orgunit/SpatialDim, indicator_code, region).
 
-            Series files are summarised per (indicator, region): years covered, observations, gaps (years
-            missing inside the range), empty value cells (reported as missing, never read as 0), duplicate
-            keys settled by --source-priority, and outlying year-to-year changes by the modified z-score of
-            Iglewicz & Hoaglin (1993), |M| > 3.5, computed on first differences per year (not on levels, so a
-            steady trend is not flagged; a spike shows as two changes of opposite sign). Values are checked
+            Series files are summarised per (indicator, region): years covered, observations, gaps (years \
+            missing inside the range), empty value cells (reported as missing, never read as 0), duplicate \
+            keys settled by --source-priority, and outlying year-to-year changes by the modified z-score of \
+            Iglewicz & Hoaglin (1993), |M| > 3.5, computed on first differences per year (not on levels, so a \
+            steady trend is not flagged; a spike shows as two changes of opposite sign). Values are checked \
             against the catalogue's bounds (negative counts, percentages above 100) unless --no-catalogue.
 
-            Every file is checked even if an earlier one fails; for each bad file the FIRST error is printed
-            to stderr as file:line:column: message. hint. Exit status: 0 all good, 65 some file has bad data,
+            Every file is checked even if an earlier one fails; for each bad file the FIRST error is printed \
+            to stderr as file:line:column: message. hint. Exit status: 0 all good, 65 some file has bad data, \
             66 some file is missing or unreadable (66 wins over 65).
             """)
 
