@@ -98,7 +98,7 @@ struct AttainInputs {
             catalogue = try BundledData.catalogue()
             files.append(try BundledData.file("indicators.csv"))
         }
-        let options = read.readOptions(catalogue: catalogue)
+        let options = read.readOptions(catalogue: catalogue, bundled: dataFiles.isEmpty)
         let dataURLs: [URL]
         let names: [String]
         if dataFiles.isEmpty {
