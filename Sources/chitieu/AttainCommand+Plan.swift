@@ -71,10 +71,11 @@ struct PlanScorecard {
     }
 
     /// Sort key: the plan row as printed ("1" < "2" < … < "15" < "15.1" < "16"), then the code.
-    private static func planOrder(_ targets: [Target]?, _ indicator: Indicator?) -> [Int] {
+    private static func planOrder(_ targets: [Target]?, _ indicator: Indicator?) -> Int {
         let text = targets?.first(where: { !$0.planRow.isEmpty })?.planRow ?? indicator?.planRow ?? ""
-        let parts = text.split(separator: ".").map { Int($0) ?? Int.max }
-        return parts.isEmpty ? [Int.max] : parts
+        let parts = text.split(separator: ".").map { Int($0) ?? 9_999 }
+        guard let major = parts.first else { return Int.max }
+        return major * 10_000 + (parts.count > 1 ? parts[1] : 0)
     }
 
     /// The baseline: the observation in `year` (the plan's 2023) if present, else the latest one.
