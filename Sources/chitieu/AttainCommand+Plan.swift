@@ -52,10 +52,16 @@ struct PlanScorecard {
             }
             let projection = PlanProjector.project(indicator: indicator, region: region, data: data, policy: policy)
             let baseline = baselineObservation(projection.series, year: 2023)
+            // The pace-based ladders (UNSD, open-sdg) start from the first regional observation when the region
+            // has an earlier one; otherwise from the trend line at the start of its window (said in a warning).
+            var reference: Observation?
+            if let first = projection.series?.observations.first, let baseline, first.year < baseline.year {
+                reference = first
+            }
             // Each indicator gets its own stream of the run's seed, so adding a row never changes the others.
             let rowSeed = seed &+ UInt64(position) &* 0x9E37_79B9_7F4A_7C15
             var row = Scorecard.row(indicator: indicator, targets: targets, baseline: baseline, fit: projection.fit,
-                                    draws: draws, seed: rowSeed,
+                                    draws: draws, seed: rowSeed, reference: reference,
                                     reason: projection.reason ?? "no usable series for this indicator")
             if let reason = projection.reason, projection.fit != nil { row.warnings.append(reason) }
             if let choice = projection.choice { row.warnings.append("model choice: \(choice)") }

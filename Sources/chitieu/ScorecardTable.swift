@@ -39,7 +39,7 @@ enum ScorecardTable {
                     number(row.observedRate), .text(row.rateConvention.rawValue), number(m.rates?.required),
                     number(m.rates?.acceleration), m.rates.map { .integer($0.yearsLeft) } ?? .missing,
                     .text(verdictText(m.chitieu, lang)), .text(m.jme.rawValue), .text(m.unsd.rawValue),
-                    number(m.unsdRatio), .text(m.openSDG.rawValue),
+                    number(m.unsdRatio), .text(m.openSDG.category.rawValue),
                     number(row.joint?.pJoint), number(row.joint?.seJoint),
                     row.joint.map { .integer($0.draws) } ?? .missing,
                     row.joint.map { .text(String($0.seed)) } ?? .missing,
@@ -70,7 +70,7 @@ enum ScorecardTable {
                     line += [.missing, .missing, .missing, .missing]
                     continue
                 }
-                line.append(text(m.targetText))
+                line.append(.text(targetShort(m)))
                 if let median = m.projectedMedian, let pi = m.pi95 {
                     line.append(.text("\(short(median)) [\(short(pi.lower))–\(short(pi.upper))]"))
                 } else {
@@ -91,6 +91,26 @@ enum ScorecardTable {
         let magnitude = abs(x)
         let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
         return String(format: "%.\(decimals)f", x)
+    }
+
+    /// The target as a short cell: "≥ 11.5", "< 25", "= 2.1 (hold)"; qualitative and no-target rows by kind.
+    static func targetShort(_ m: ScorecardMilestone) -> String {
+        switch m.kind {
+        case .qualitative: return "(qualitative)"
+        case .none: return "–"
+        default:
+            guard let value = m.targetValue, let comparator = m.comparator else { return m.targetText }
+            let symbol: String
+            switch comparator {
+            case .lessThan: symbol = "<"
+            case .lessOrEqual: symbol = "≤"
+            case .greaterThan: symbol = ">"
+            case .greaterOrEqual: symbol = "≥"
+            case .equal: symbol = "="
+            }
+            let suffix = m.kind == .conditional ? " (cond.)" : m.kind == .hold ? " (hold)" : ""
+            return "\(symbol) \(short(value))" + suffix
+        }
     }
 
     static func verdictText(_ v: ChitieuVerdict, _ lang: Language) -> String {
