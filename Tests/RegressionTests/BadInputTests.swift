@@ -124,3 +124,56 @@ func expectRegressionError(containing fragment: String, sourceLocation: SourceLo
                 "expected “\(fragment)” in “\(error.description)”", sourceLocation: sourceLocation)
     }
 }
+
+/// Bad input to prediction: wrong width, non-finite points, levels outside (0, 1), bad new weights.
+@Suite("Bad input to prediction")
+struct PredictionBadInputTests {
+    static func fit() throws -> RegressionFit {
+        try LinearModel(design: BadInputTests.design, response: BadInputTests.response, hasIntercept: true).fit()
+    }
+
+    @Test("new points with the wrong number of columns")
+    func wrongWidth() throws {
+        let fit = try Self.fit()
+        try expectRegressionError(containing: "new points have 3 columns but the model has 2 parameters; "
+                                      + "build the new rows exactly as the design rows") {
+            _ = try fit.predict(at: Matrix(rowMajor: [[1, 5, 25]]))
+        }
+        let batch = try LinearModel.fitMany(design: BadInputTests.design,
+                                            responses: Matrix(columns: [BadInputTests.response]), hasIntercept: true)
+        try expectRegressionError(containing: "new points have 1 columns but the model has 2 parameters") {
+            _ = try batch.predict(at: Matrix(rowMajor: [[1]]))
+        }
+    }
+
+    @Test("non-finite new point and no new points")
+    func nonFiniteAndEmpty() throws {
+        let fit = try Self.fit()
+        try expectRegressionError(containing: "new point value nan at row 1, column 1 is not a finite number") {
+            _ = try fit.predict(at: Matrix(rowMajor: [[1, 5], [1, .nan]]))
+        }
+        try expectRegressionError(containing: "empty input: no new points to predict at") {
+            _ = try fit.predict(at: Matrix(rows: 0, columns: 2))
+        }
+    }
+
+    @Test("levels outside (0, 1)", arguments: [0.0, 1.0, 95.0, -0.5, Double.nan])
+    func badLevel(level: Double) throws {
+        let fit = try Self.fit()
+        try expectRegressionError(containing: "confidence level \(level) is not in (0, 1); give levels such as "
+                                      + "0.8 or 0.95") {
+            _ = try fit.predict(at: Matrix(rowMajor: [[1, 5]]), levels: [0.8, level])
+        }
+    }
+
+    @Test("new-observation weights: wrong count or not positive")
+    func badNewWeights() throws {
+        let fit = try Self.fit()
+        try expectRegressionError(containing: "2 weights for 1 observations") {
+            _ = try fit.predict(at: Matrix(rowMajor: [[1, 5]]), weights: [1, 1])
+        }
+        try expectRegressionError(containing: "weight 0.0 at row 0 is not allowed") {
+            _ = try fit.predict(at: Matrix(rowMajor: [[1, 5]]), weights: [0])
+        }
+    }
+}
