@@ -44,14 +44,17 @@ struct SeriesBuilder {
 
     /// Checks catalogue bounds; returns (message, hint) when `value` is outside.
     func boundsViolation(_ i: Int, _ value: Double) -> (String, String)? {
-        let p = pending[i]
-        let code = p.boundsCode ?? p.key.indicator
-        if let l = p.lower, value < l {
+        // Fields read one by one: copying `pending[i]` would retain its observation array on every row.
+        let lower = pending[i].lower
+        let upper = pending[i].upper
+        if lower == nil, upper == nil { return nil }
+        let code = pending[i].boundsCode ?? pending[i].key.indicator
+        if let l = lower, value < l {
             let hint = l == 0 ? "Check the cell: a count, rate or percentage cannot be negative"
                 : "Check the cell, or correct lower_bound in the catalogue if it is wrong"
             return ("value \(format(value)) is below the lower bound \(format(l)) of \"\(code)\" (catalogue)", hint)
         }
-        if let u = p.upper, value > u {
+        if let u = upper, value > u {
             let hint = u == 100 ? "Check the cell: a percentage cannot exceed 100 (is it a count, or per 1,000?)"
                 : "Check the cell, or correct upper_bound in the catalogue if it is wrong"
             return ("value \(format(value)) is above the upper bound \(format(u)) of \"\(code)\" (catalogue)", hint)
