@@ -76,3 +76,46 @@ struct BacktestTests {
         #expect(abs(Backtest.winkler(0, 1, -1, alpha: 0.05) - 41) < 1e-12)  // 1 + 40·1
     }
 }
+
+@Suite("Calibration constants")
+struct CalibrationTests {
+    /// The shipped Datasets/calibration/calibration.json loads; factors grow with the horizon; an indicator
+    /// without a family falls back to the pooled calibration and says so in its label.
+    @Test func shippedConstantsLoad() throws {
+        let calibration = try Calibration.load(from: try BundledData.file("calibration/calibration.json"))
+        let mortality = calibration.intervalCalibration(forIndicator: "u5mr")
+        #expect(mortality.label.contains("family mortality"))
+        #expect(mortality.factor(horizon: 10) > mortality.factor(horizon: 1))
+        #expect(mortality.factor(horizon: 30) == mortality.factor(horizon: 10))
+        let beds = calibration.intervalCalibration(forIndicator: "hospital_beds_per_10k")
+        #expect(beds.label.contains("pooled (no family for hospital_beds_per_10k)"))
+        #expect(beds.degreesOfFreedom(residual: 2) == min(2, calibration.pooled.degreesOfFreedom))
+    }
+
+    @Test func unreadableFileSaysHowToRegenerate() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
+        try Data("{}".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect {
+            _ = try Calibration.load(from: url)
+        } throws: { error in
+            "\(error)".contains("not a chitieu calibration JSON") && "\(error)".contains("chitieu backtest --fit-calibration")
+        }
+    }
+
+    /// Fitting on errors drawn as exact t₃ quantiles scaled by 2: ν = 3 and k ≈ 2 at every horizon.
+    @Test func recoversScaledT() throws {
+        var errors: [StandardizedError] = []
+        for h in 1...3 {
+            for i in 1...399 {
+                let u = 2 * tQuantile(Double(i) / 400, 3)
+                errors.append(StandardizedError(indicator: "u5mr", region: "R\(i % 12)", horizon: h, u: u))
+            }
+        }
+        let c = try Calibration.fit(errors: errors, maximumHorizon: 3, minimumSeries: 10)
+        let m = try #require(c.families.first { $0.group == "mortality" })
+        #expect(m.degreesOfFreedom == 3)
+        #expect(m.factors.allSatisfy { abs($0 - 2) < 0.05 }, "factors \(m.factors)")
+        #expect(c.fallbacks["fertility"] == "0 series < 10, uses pooled")
+    }
+}
