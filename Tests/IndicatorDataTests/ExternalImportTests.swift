@@ -29,7 +29,7 @@ struct ExternalImportTests {
                                          mapping: mapping("dhis2_mapping.csv"), displayName: "dhis2_monthly.csv")
         }
         #expect(error.description == "dhis2_monthly.csv:2:2: year 202301 is outside 1900–2100. Export yearly data "
-            + "(period type Yearly, e.g. 2023), or aggregate to years first")
+            + "(period type Yearly, e.g. 2023), or aggregate to years first.")
         #expect(error.exitCode == 65)
     }
 

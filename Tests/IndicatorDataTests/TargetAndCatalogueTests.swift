@@ -99,5 +99,8 @@ struct TargetAndCatalogueTests {
         let root = try BundledData.root()
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("indicators.csv").path))
         #expect(root.lastPathComponent == "Datasets")
+        let error = try #require(throws: DataError.self) { try BundledData.file("no/such.csv") }
+        #expect(error.exitCode == 66)
+        #expect(error.message == "bundled file is missing")
     }
 }
