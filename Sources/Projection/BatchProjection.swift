@@ -8,9 +8,9 @@ import Statistics
 public struct BatchMilestone: Sendable, Hashable {
     public var year: Int
     public var target: Double?
-    public var comparator: Comparator?
+    public var comparator: IndicatorData.Comparator?
 
-    public init(year: Int, target: Double?, comparator: Comparator?) {
+    public init(year: Int, target: Double?, comparator: IndicatorData.Comparator?) {
         self.year = year
         self.target = target
         self.comparator = comparator
@@ -22,7 +22,7 @@ public struct BatchResult: Sendable {
     public var key: SeriesKey
     public var year: Int
     public var target: Double?
-    public var comparator: Comparator?
+    public var comparator: IndicatorData.Comparator?
     /// Back-transformed central projection (the predictive median).
     public var median: Double
     public var lower80: Double

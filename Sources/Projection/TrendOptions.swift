@@ -32,7 +32,7 @@ public enum Weighting: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Options for one trend fit.
-public struct TrendOptions: Sendable, Hashable {
+public struct TrendOptions: Sendable {
     /// Model scale; `nil` uses the indicator catalogue's default.
     public var scale: ModelScale?
     /// Fit window (inclusive years); `nil` uses every observation.
