@@ -27,12 +27,15 @@ extension AttainCommand {
             return
         }
         let catalogue = inputs.catalogue
+        let calibration = try model.calibration()
         let (results, skipped) = try BatchProjection.run(
             series: series,
             transformFor: { s in
                 try TrendFitter.transform(for: catalogue.entry(forSeries: s.indicator), options: options, series: s)
             },
-            milestones: { milestones[$0] ?? [] }, minimumPoints: options.minimumPoints)
+            milestones: { milestones[$0] ?? [] },
+            calibrationFor: { s in calibration?.intervalCalibration(forIndicator: s.indicator) ?? .none },
+            minimumPoints: options.minimumPoints)
         for (key, reason) in skipped.prefix(20) { output.warn("\(key): skipped: \(reason)") }
         if skipped.count > 20 { output.warn("… and \(skipped.count - 20) more skipped series") }
         var cells: [[Cell]] = []
@@ -43,7 +46,7 @@ extension AttainCommand {
                 r.target.map { .number($0) } ?? .missing, r.comparator.map { .text($0.rawValue) } ?? .missing,
                 .number(r.median), .number(r.lower80), .number(r.upper80), .number(r.lower95), .number(r.upper95),
                 r.probability.map { .number($0) } ?? .missing, .integer(r.points),
-                .text("\(r.window.lowerBound):\(r.window.upperBound)"), .text(r.scale.rawValue + " ols"),
+                .text("\(r.window.lowerBound):\(r.window.upperBound)"), .text(r.scale.rawValue + (calibration == nil ? " ols" : " ols, calibrated intervals")),
                 .text("own-trend (batch)"),
             ])
         }
@@ -60,7 +63,11 @@ extension AttainCommand {
         var cells: [[Cell]] = []
         for (position, s) in series.enumerated() {
             let indicator = inputs.catalogue.entry(forSeries: s.indicator)
-            let fit = try TrendFitter.fit(s, indicator: indicator, options: options)
+            var seriesOptions = options
+            if let calibration = try model.calibration() {
+                seriesOptions.calibration = calibration.intervalCalibration(forIndicator: s.indicator)
+            }
+            let fit = try TrendFitter.fit(s, indicator: indicator, options: seriesOptions)
             let ms = milestones[s.key] ?? []
             guard ms.count >= 2, let a = ms.first, let b = ms.dropFirst().first,
                   let ta = a.target, let ca = a.comparator, let tb = b.target, let cb = b.comparator else {

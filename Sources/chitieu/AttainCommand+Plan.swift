@@ -7,7 +7,7 @@ import Projection
 extension AttainCommand {
     /// Plan mode: one scorecard row per indicator that has a target for `region`, in plan-row order.
     func runPlan(_ inputs: AttainInputs, region: String) throws {
-        let scorecard = try PlanScorecard.build(inputs, region: region, policy: try model.policy(), draws: draws,
+        let scorecard = try PlanScorecard.build(inputs, region: region, policy: try model.policy(catalogue: inputs.catalogue), draws: draws,
                                                 seed: seed)
         if !output.quiet {
             printError("chitieu: \(scorecard.rows.count) indicators for \(region); joint probabilities from \(draws) "
@@ -18,6 +18,7 @@ extension AttainCommand {
         let compact = try ScorecardTable.compact(scorecard.rows, lang: output.lang)
         let metadata = runMetadata(files: inputs.files, model: model.model ?? "catalogue default per indicator",
                                    seed: seed, options: ["region": region, "draws": String(draws),
+                                                         "intervals": model.intervals.rawValue,
                                                          "window": model.window ?? "all", "weights": model.weights])
         try output.emit(table, compact: compact, metadata: metadata)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IndicatorData
 import LinearAlgebra
 import Projection
@@ -28,6 +29,12 @@ struct ModelOptions: ParsableArguments {
           help: "Borrow the slope of a national series that measures something different (labelled proxy).")
     var allowProxy = false
 
+    @Option(help: "Prediction intervals: calibrated (OLS scale × backtest factor per indicator family and horizon, Datasets/calibration) or ols (classical, known to be far too narrow).")
+    var intervals: IntervalKind = .calibrated
+
+    @Option(name: .customLong("calibration"), help: "Calibration JSON (default: Datasets/calibration/calibration.json).")
+    var calibrationFile: String?
+
     func validate() throws {
         if let model, !["auto", "linear", "log", "logit"].contains(model) {
             throw ValidationError("Use --model auto, linear, log or logit (got \(model)).")
@@ -56,8 +63,32 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    func policy(calibration: IntervalCalibration = .none) throws -> ProjectionPolicy {
-        ProjectionPolicy(options: try trendOptions(calibration: calibration), ownTrendMinimum: ownTrendMinimum,
-                         borrowNational: !noBorrow, allowProxy: allowProxy, auto: model == "auto")
+    /// The shipped (or given) backtest calibration; nil for `--intervals ols`.
+    func calibration() throws -> Calibration? {
+        guard intervals == .calibrated else { return nil }
+        let url = try calibrationFile.map { URL(fileURLWithPath: $0) } ?? BundledData.file("calibration/calibration.json")
+        do {
+            return try Calibration.load(from: url)
+        } catch {
+            throw CLIError(message: "cannot read the calibration \(url.path): \(error). Regenerate it with "
+                + "`chitieu backtest --fit-calibration`, or use --intervals ols", code: ExitStatus.config)
+        }
     }
+
+    /// The projection policy; with calibrated intervals every catalogue indicator gets its family's calibration.
+    func policy(catalogue: IndicatorCatalogue? = nil) throws -> ProjectionPolicy {
+        var policy = ProjectionPolicy(options: try trendOptions(), ownTrendMinimum: ownTrendMinimum,
+                                      borrowNational: !noBorrow, allowProxy: allowProxy, auto: model == "auto")
+        if let calibration = try calibration() {
+            for indicator in catalogue?.indicators ?? [] {
+                policy.calibrations[indicator.code] = calibration.intervalCalibration(forIndicator: indicator.code)
+            }
+        }
+        return policy
+    }
+}
+
+/// Which prediction intervals to report.
+enum IntervalKind: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case calibrated, ols
 }

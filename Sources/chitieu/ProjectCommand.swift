@@ -73,7 +73,7 @@ struct ProjectCommand: ParsableCommand {
             var entry = indicatorEntry
             entry.provincialSeries = series.indicator
             let projection = PlanProjector.project(indicator: entry, region: region, data: data,
-                                                   policy: try model.policy(), sensitivityYear: to)
+                                                   policy: try model.policy(catalogue: inputs.catalogue), sensitivityYear: to)
             guard let fit = projection.fit else {
                 throw CLIError(message: "cannot project \(key): \(projection.reason ?? "no fit")",
                                code: ExitStatus.dataError)
