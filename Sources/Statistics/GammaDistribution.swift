@@ -8,7 +8,8 @@ import Foundation
 /// Draws use Marsaglia & Tsang's (2000) squeeze-rejection method for α ≥ 1: with d = α − ⅓, c = 1/√(9d),
 /// z ~ N(0, 1) (ziggurat) and v = (1 + cz)³ > 0, accept d·v if U < 1 − 0.0331 z⁴ or
 /// log U < z²/2 + d(1 − v + log v); the acceptance rate is above 95 % for every α ≥ 1.
-/// For α < 1 the boost Gamma(α) = Gamma(α + 1) · U^(1/α) is used (Marsaglia & Tsang 2000, §7).
+/// For α < 1 the boost Gamma(α) = Gamma(α + 1) · U^(1/α) is used (Marsaglia & Tsang 2000, §7), except
+/// α = ½ (χ²₁, one degree of freedom), drawn exactly and faster as Z²/2.
 /// - Reference: G. Marsaglia & W. W. Tsang (2000), "A simple method for generating gamma variables",
 ///   ACM TOMS 26(3) 363–372.
 public struct GammaDistribution: Sendable, Equatable {
@@ -49,14 +50,39 @@ public struct GammaDistribution: Sendable, Equatable {
         guard let base = buffer.baseAddress else { return }
         let tables = ZigguratTables.shared
         let (k, w, f) = (tables.k, tables.w, tables.f)
+        if shape == 0.5 {
+            // Gamma(½, θ) = θ·Z²/2 exactly (χ²₁ = Z²): one normal draw instead of a rejection loop and a pow.
+            var local = generator
+            let halfTheta = 0.5 * scale
+            for index in 0..<buffer.count {
+                let z = StandardNormal.sample(&local, k, w, f)
+                base[index] = halfTheta * z * z
+            }
+            generator = local
+            return
+        }
         let boosted = shape < 1
         let d = (boosted ? shape + 1 : shape) - 1.0 / 3
         let c = 1 / (9 * d).squareRoot()
         let inverseShape = 1 / shape
         let theta = scale
+        // Two passes: first the candidates' normals at the ziggurat's full speed, then the squeeze test
+        // on each; a rejected candidate (< 5 %) is replaced by a fresh, complete Marsaglia–Tsang draw,
+        // which is what the rejection loop would have done, so the distribution is unchanged.
+        StandardNormal.fill(buffer, using: &generator)
         var local = generator
         for index in 0..<buffer.count {
-            var value = Self.marsagliaTsang(d: d, c: c, &local, k, w, f)
+            let z = base[index]
+            var value: Double
+            let v = 1 + c * z
+            let v3 = v * v * v
+            let u = local.nextDouble()
+            let z2 = z * z
+            if v > 0, u < 1 - 0.0331 * z2 * z2 || log(u) < 0.5 * z2 + d * (1 - v3 + log(v3)) {
+                value = d * v3
+            } else {
+                value = Self.marsagliaTsang(d: d, c: c, &local, k, w, f)
+            }
             if boosted {
                 value *= pow(local.nextOpenDouble(), inverseShape)
             }
