@@ -3,6 +3,16 @@ import Foundation
 /// The language of human-readable output (`--lang vi|en`).
 public enum Language: String, Sendable, CaseIterable {
     case vi, en
+
+    /// The decimal mark used in human-readable output (charts, `--format table` is left to the caller):
+    /// a comma in Vietnamese (0,82), a point in English (0.82). Machine formats (CSV, JSON, SDMX, DHIS2)
+    /// always use a point, except the Excel CSV whose locale is chosen separately.
+    public var decimalMark: String { self == .vi ? "," : "." }
+
+    /// `number` (as written with a point) with this language's decimal mark.
+    public func localizedNumber(_ number: String) -> String {
+        self == .vi ? number.replacingOccurrences(of: ".", with: ",") : number
+    }
 }
 
 /// Every human-readable text chitieu prints: table headers, verdict names, chart texts.

@@ -15,11 +15,10 @@ struct ExchangeFormatTests {
         let writer = SDMXCSVWriter(mapping: withCodes)
         #expect(writer.header == ["STRUCTURE", "STRUCTURE_ID", "ACTION", "REF_AREA", "INDICATOR", "OBS_KIND",
                                   "CONF_LEVEL", "TIME_PERIOD", "OBS_VALUE", "LOWER_BOUND", "UPPER_BOUND"])
-        let projected = try Table(columns: ["area", "indicator", "year", "kind", "value", "level", "lower", "upper"],
-                                  rows: try sampleProjectionTable().rows.filter { $0[3] == .text("projected") })
-        let text = String(decoding: try writer.render(projected), as: UTF8.self)
+        let text = String(decoding: try writer.render(try sampleProjectionTable()), as: UTF8.self)
         #expect(text == """
             STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,OBS_KIND,CONF_LEVEL,TIME_PERIOD,OBS_VALUE,LOWER_BOUND,UPPER_BOUND
+            dataflow,VN_KT:DF_TARGETS(1.0),I,VN-28,u5mr,observed,_Z,2022,31.2,,
             dataflow,VN_KT:DF_TARGETS(1.0),I,VN-28,u5mr,projected,80,2025,27.85,25.1,30.6
             dataflow,VN_KT:DF_TARGETS(1.0),I,VN-28,u5mr,projected,95,2025,27.85,23.7,32
 
@@ -27,8 +26,10 @@ struct ExchangeFormatTests {
     }
 
     @Test func sdmxMissingDimensionValueIsAnError() throws {
-        let writer = SDMXCSVWriter(mapping: .chitieuProjection(agency: "A", dataflow: "D", version: "1.0"))
-        // The observed row has no level, and CONF_LEVEL is a dimension.
+        var mapping = SDMXMapping.chitieuProjection(agency: "A", dataflow: "D", version: "1.0")
+        mapping.dimensions[3].missingCode = nil
+        let writer = SDMXCSVWriter(mapping: mapping)
+        // The observed row has no level, CONF_LEVEL is a dimension, and no missing code is set.
         let error = expectExportError { _ = try writer.render(try sampleProjectionTable()) }
         #expect(error?.message == "Row 1 has no value in column \"level\" for the SDMX dimension CONF_LEVEL; "
                 + "every dimension needs a value.")

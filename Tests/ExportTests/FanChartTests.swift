@@ -66,6 +66,23 @@ struct FanChartTests {
         #expect(svg.contains("stroke=\"#D55E00\""))
     }
 
+    @Test func vietnameseDecimalComma() throws {
+        let marker = TargetMarker(year: 2030, value: 2.5, comparator: "≥")
+        #expect(marker.label(.vi) == "2030: ≥ 2,5")
+        #expect(marker.label == "2030: ≥ 2.5")
+        var chart = Self.chart()
+        chart.targets = [marker]
+        chart.observed = chart.observed.map { ChartPoint(year: $0.year, value: $0.value / 10) }
+        chart.fans = [FanSeries(name: "x", points: ChartSamples.fan(start: 3.2, slope: -0.1).map {
+            FanPoint(year: $0.year, mean: $0.mean, lower80: $0.mean - 0.1, upper80: $0.mean + 0.1,
+                     lower95: $0.mean - 0.2, upper95: $0.mean + 0.2)
+        })]
+        let inspector = try #require(SVGInspector.parse(try chart.render()))
+        #expect(inspector.texts.contains("2030: ≥ 2,5"))
+        #expect(inspector.texts.contains("2,5"))
+        #expect(!inspector.texts.contains("2.5"))
+    }
+
     @Test func deterministicBytes() throws {
         #expect(try Self.chart().render() == Self.chart().render())
         #expect(try Self.chart(language: .en).render().contains(">Observed</text>"))

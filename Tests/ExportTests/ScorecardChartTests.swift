@@ -89,7 +89,9 @@ struct ScorecardChartTests {
         let inspector = try #require(SVGInspector.parse(svg))
         #expect(inspector.counts["circle"] == 10)
         #expect(inspector.texts.contains("Hiệu chuẩn hoàn hảo"))
-        #expect(inspector.texts.contains("0.0") && inspector.texts.contains("1.0"))
+        // Vietnamese decimal comma on the axes.
+        #expect(inspector.texts.contains("0,0") && inspector.texts.contains("1,0"))
+        #expect(!inspector.texts.contains("0.2"))
         guard let png = try renderPNG(svg, name: "reliability") else { return }
         #expect(pngSize(png).map { [$0.width, $0.height] } == [440, 440])
     }

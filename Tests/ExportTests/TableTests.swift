@@ -33,6 +33,16 @@ struct TableTests {
         #expect(error?.message == "The table has no column \"year\" needed for this export; available columns: a, b.")
     }
 
+    @Test func literalsAndLocalizedHeaders() throws {
+        let table = try Table(columns: ["area", "year", "value", "custom"], rows: [["kontum", 2025, 27.85, .missing]])
+        #expect(table.rows[0] == [.text("kontum"), .integer(2025), .number(27.85), .missing])
+        #expect(try table.localizingHeaders(.vi).columns == ["Địa bàn", "Năm", "Giá trị", "custom"])
+        #expect(try table.localizingHeaders(.en).columns == ["Area", "Year", "Value", "custom"])
+        let clash = try Table(columns: ["year", "Năm"])
+        let error = expectExportError { _ = try clash.localizingHeaders(.vi) }
+        #expect(error?.message == "The table has two columns named \"Năm\"; column names must be unique.")
+    }
+
     // MARK: - Numbers
 
     @Test func shortestIsPlainAndRoundTrips() {

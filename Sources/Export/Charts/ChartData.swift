@@ -57,9 +57,13 @@ public struct TargetMarker: Sendable, Equatable {
         self.comparator = comparator
     }
 
-    /// "2025: < 25".
-    public var label: String {
-        "\(NumberFormatting.format(year) ?? ""): \(comparator) \(NumberFormatting.format(value) ?? "")"
+    /// "2025: < 25" (decimal point).
+    public var label: String { label(.en) }
+
+    /// "2025: < 25", "2030: ≥ 2,5" — the value with the language's decimal mark.
+    public func label(_ language: Language) -> String {
+        let value = language.localizedNumber(NumberFormatting.format(value) ?? "")
+        return "\(NumberFormatting.format(year) ?? ""): \(comparator) \(value)"
     }
 }
 

@@ -54,7 +54,7 @@ public struct FanChart: Sendable {
         let top = legendTop + Double(legendRows.count) * 18 + 14
         let bottom = 52.0
         let frame = PlotFrame(left: left, top: top, width: width - left - right, height: height - top - bottom,
-                              x: xScale, y: yScale)
+                              x: xScale, y: yScale, language: language)
         guard frame.height >= 60 else {
             throw ExportError(.badOption, message: "The chart is too short for its legend; use a larger height.")
         }

@@ -9,6 +9,8 @@ struct PlotFrame {
     let height: Double
     let x: NiceScale
     let y: NiceScale
+    /// Decides the decimal mark of value labels.
+    var language: Language = .en
 
     var right: Double { left + width }
     var bottom: Double { top + height }
@@ -38,7 +40,7 @@ struct PlotFrame {
         for tick in y.ticks {
             canvas.line(x1: left, y1: py(tick), x2: right, y2: py(tick), stroke: ChartPalette.grid, width: 1)
             if yLabels {
-                canvas.text(y.label(tick), x: left - 6, y: py(tick) + fontSize * 0.35, size: fontSize,
+                canvas.text(language.localizedNumber(y.label(tick)), x: left - 6, y: py(tick) + fontSize * 0.35, size: fontSize,
                             anchor: .end, fill: ChartPalette.axis)
             }
         }
@@ -47,7 +49,7 @@ struct PlotFrame {
         for tick in x.ticks {
             canvas.line(x1: px(tick), y1: bottom, x2: px(tick), y2: bottom + 4, stroke: ChartPalette.axis, width: 1)
             if xLabels {
-                canvas.text(x.label(tick), x: px(tick), y: bottom + 4 + fontSize * 1.1, size: fontSize,
+                canvas.text(language.localizedNumber(x.label(tick)), x: px(tick), y: bottom + 4 + fontSize * 1.1, size: fontSize,
                             anchor: .middle, fill: ChartPalette.axis)
             }
         }
@@ -99,7 +101,7 @@ struct PlotFrame {
         canvas.polygon([(cx, cy - size), (cx + size, cy), (cx, cy + size), (cx - size, cy)],
                        fill: ChartPalette.target, opacity: 1, stroke: "#ffffff")
         guard let fontSize else { return }
-        let label = target.label
+        let label = target.label(language)
         let halfWidth = SVGCanvas.textWidth(label, size: fontSize) / 2
         let anchor: SVGCanvas.Anchor = cx + halfWidth > right ? .end : (cx - halfWidth < left ? .start : .middle)
         let textX = anchor == .end ? cx : (anchor == .start ? cx - size : cx)

@@ -87,7 +87,8 @@ public struct ReliabilityPlot: Sendable {
         var canvas = SVGCanvas(width: width, height: height)
         canvas.title(title)
         canvas.text(title, x: width / 2, y: 24, size: 14, anchor: .middle, bold: true)
-        let frame = PlotFrame(left: 58, top: 44, width: width - 58 - 20, height: height - 44 - 54, x: unit, y: unit)
+        let frame = PlotFrame(left: 58, top: 44, width: width - 58 - 20, height: height - 44 - 54, x: unit, y: unit,
+                              language: language)
         frame.drawAxes(on: &canvas, fontSize: 10)
         canvas.text(Label.predictedProbability.text(language), x: frame.left + frame.width / 2, y: height - 12,
                     size: 12, anchor: .middle)

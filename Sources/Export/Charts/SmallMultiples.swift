@@ -148,11 +148,11 @@ public struct SmallMultiples: Sendable {
                                                     xTicks: 4, yTicks: 6)
         let plotTop = y + Self.headerHeight + (panel.subtitle == nil ? 10 : 22)
         let frame = PlotFrame(left: x + 40, top: plotTop, width: panelWidth - 52,
-                              height: y + panelHeight - 34 - plotTop, x: xScale, y: yScale)
+                              height: y + panelHeight - 34 - plotTop, x: xScale, y: yScale, language: language)
         // Gridlines at every tick, labels only at the ends.
         frame.drawAxes(on: &canvas, fontSize: 9, xLabels: false, yLabels: false)
         for value in [yScale.lower, yScale.upper] {
-            canvas.text(yScale.label(value), x: frame.left - 4, y: frame.py(value) + 3, size: 9, anchor: .end,
+            canvas.text(language.localizedNumber(yScale.label(value)), x: frame.left - 4, y: frame.py(value) + 3, size: 9, anchor: .end,
                         fill: ChartPalette.axis)
         }
         for year in [xScale.lower, xScale.upper] {

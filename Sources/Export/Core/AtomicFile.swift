@@ -65,16 +65,29 @@ public enum AtomicFile {
                                   message: "Cannot move the finished file into place at \(target): \(lastError()). Nothing was written.")
             }
         } else {
-            if link(temporary, target) != 0 {
+            if link(temporary, target) == 0 {
+                _ = unlink(temporary)
+            } else {
                 let code = errno
                 if code == EEXIST {
                     throw ExportError(.fileExists, path: target,
                                       message: "\(target) already exists; use --force to replace it, or choose another --out path.")
                 }
-                throw ExportError(.ioError, path: target,
-                                  message: "Cannot create \(target): \(String(cString: strerror(code))). Nothing was written.")
+                // File systems without hard links (FAT, some network mounts) refuse link(2): fall back to
+                // check-then-rename, which can only race with another process creating the same file.
+                guard code == EPERM || code == EOPNOTSUPP || code == ENOTSUP || code == EMLINK || code == ENOSYS else {
+                    throw ExportError(.ioError, path: target,
+                                      message: "Cannot create \(target): \(String(cString: strerror(code))). Nothing was written.")
+                }
+                if access(target, F_OK) == 0 {
+                    throw ExportError(.fileExists, path: target,
+                                      message: "\(target) already exists; use --force to replace it, or choose another --out path.")
+                }
+                if rename(temporary, target) != 0 {
+                    throw ExportError(.ioError, path: target,
+                                      message: "Cannot move the finished file into place at \(target): \(lastError()). Nothing was written.")
+                }
             }
-            _ = unlink(temporary)
         }
         committed = true
         syncDirectory(directory)

@@ -8,11 +8,15 @@ public struct SDMXColumn: Sendable, Equatable {
     public var column: String
     /// Optional code list translation (table value → SDMX code); values not listed pass through.
     public var codes: [String: String]
+    /// Written when the cell is missing; `nil` makes a missing dimension value an error. SDMX's
+    /// cross-domain convention is `_Z` ("not applicable"), e.g. the confidence level of an observed value.
+    public var missingCode: String?
 
-    public init(_ component: String, from column: String, codes: [String: String] = [:]) {
+    public init(_ component: String, from column: String, codes: [String: String] = [:], missingCode: String? = nil) {
         self.component = component
         self.column = column
         self.codes = codes
+        self.missingCode = missingCode
     }
 }
 
@@ -53,10 +57,12 @@ public struct SDMXMapping: Sendable, Equatable {
     /// `OBS_VALUE`, attributes `LOWER_BOUND, UPPER_BOUND`. `OBS_KIND` and `CONF_LEVEL` are dimensions
     /// because an observed, a projected and a target value (and the 80 % and 95 % bounds) exist for the
     /// same area, indicator and year, and SDMX requires the dimensions to identify each observation.
+    /// Rows without a level (observed values, targets) get `CONF_LEVEL` = `_Z` (not applicable).
     public static func chitieuProjection(agency: String, dataflow: String, version: String) -> SDMXMapping {
         SDMXMapping(agency: agency, dataflow: dataflow, version: version,
                     dimensions: [SDMXColumn("REF_AREA", from: "area"), SDMXColumn("INDICATOR", from: "indicator"),
-                                 SDMXColumn("OBS_KIND", from: "kind"), SDMXColumn("CONF_LEVEL", from: "level")],
+                                 SDMXColumn("OBS_KIND", from: "kind"),
+                                 SDMXColumn("CONF_LEVEL", from: "level", missingCode: "_Z")],
                     attributes: [SDMXColumn("LOWER_BOUND", from: "lower"), SDMXColumn("UPPER_BOUND", from: "upper")])
     }
 
@@ -113,7 +119,7 @@ public struct SDMXCSVWriter: TableWriter {
         for (rowNumber, row) in table.rows.enumerated() {
             var fields = prefix
             for (spec, index) in zip(mapping.dimensions, dimensionIndices) {
-                let raw = row[index].plainText ?? ""
+                let raw = row[index].plainText ?? spec.missingCode ?? ""
                 if raw.isEmpty {
                     throw ExportError(.badTable, message: "Row \(rowNumber + 1) has no value in column \"\(spec.column)\" "
                                       + "for the SDMX dimension \(spec.component); every dimension needs a value.")

@@ -1,1 +1,0 @@
-// Projection: see the module table in README.md.

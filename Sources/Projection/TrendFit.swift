@@ -1,0 +1,145 @@
+import Foundation
+import IndicatorData
+import LinearAlgebra
+
+/// How a projection was produced; every reported number carries it.
+public enum ProjectionMethod: Sendable, Hashable, CustomStringConvertible {
+    /// The series' own trend, fitted by (weighted) least squares on the model scale.
+    case trend
+    /// Too few provincial points: the national slope on the model scale, anchored at the provincial
+    /// level (shift method), interval widened by the provincial-vs-national dispersion.
+    case nationalSlopeShift(national: SeriesKey)
+    /// A value held constant (no trend), e.g. a single observation with no national series.
+    case hold
+
+    public var description: String {
+        switch self {
+        case .trend: return "own-trend"
+        case .nationalSlopeShift(let national): return "national-slope-shift(\(national.region))"
+        case .hold: return "hold-last"
+        }
+    }
+}
+
+/// Multiplies the OLS predictive scale by a factor that depends on the forecast horizon h = year − anchor,
+/// estimated from rolling-origin backtests (see `Calibration`). `.none` keeps the classical interval.
+public struct IntervalCalibration: Sendable, Hashable {
+    /// factors[h − 1] for h = 1…factors.count; horizons beyond the table use the last factor.
+    public let factors: [Double]
+    /// Where the factors came from (family, data, command), printed with every calibrated number.
+    public let label: String
+    /// Student t degrees of freedom fitted to the backtest errors' tails (`nil` keeps the fit's n − 2).
+    /// The predictive uses min(this, n − 2), so a short series keeps its wider classical tails.
+    public let degreesOfFreedom: Double?
+
+    public init(factors: [Double], label: String, degreesOfFreedom: Double? = nil) {
+        self.factors = factors
+        self.label = label
+        self.degreesOfFreedom = degreesOfFreedom
+    }
+
+    /// The t degrees of freedom for a fit with `residualDegreesOfFreedom`: min(ν, n − 2), or n − 2 without ν.
+    public func degreesOfFreedom(residual residualDegreesOfFreedom: Double) -> Double {
+        guard let nu = degreesOfFreedom else { return residualDegreesOfFreedom }
+        return Swift.min(nu, residualDegreesOfFreedom)
+    }
+
+    public static let none = IntervalCalibration(factors: [], label: "uncalibrated OLS")
+
+    /// The scale factor for horizon h (≥ 1 year ahead); 1 for h ≤ 0 (in-sample years) or an empty table.
+    public func factor(horizon h: Int) -> Double {
+        guard h >= 1, let last = factors.last else { return 1 }
+        return h <= factors.count ? factors[h - 1] : last
+    }
+}
+
+/// A fitted linear trend z = a + b·(year − anchorYear) on the model scale, with everything needed for
+/// intervals, attainment probabilities and Monte Carlo: coefficients, their unscaled covariance
+/// (XᵀWX)⁻¹, σ̂ and the residual degrees of freedom.
+public struct TrendFit: Sendable {
+    public let key: SeriesKey
+    public let transform: Transform
+    /// Years actually used (first…last observation in the fit window).
+    public let window: ClosedRange<Int>
+    /// t = year − anchorYear; the anchor is the last observed year in the window.
+    public let anchorYear: Int
+    /// Number of observations used.
+    public let points: Int
+    /// [a, b]: level at the anchor year and slope per year, model scale.
+    public let coefficients: [Double]
+    /// (XᵀWX)⁻¹, 2 × 2: multiply by σ̂² for the coefficients' covariance.
+    public let unscaledCovariance: Matrix
+    /// Residual standard deviation σ̂ on the model scale (with weights: of the weighted residuals).
+    public let sigma: Double
+    /// Residual degrees of freedom n − 2.
+    public let degreesOfFreedom: Double
+    public let method: ProjectionMethod
+    /// Weighting used in the fit, e.g. "ols" or "recency λ=0.9".
+    public let weighting: String
+    /// Extra predictive variance on the model scale added to every projected year (e.g. the
+    /// provincial-vs-national dispersion for the shift method); 0 for an own-trend fit.
+    public let extraVariance: Double
+    public let calibration: IntervalCalibration
+    /// Human-readable warnings (short series, …), printed to stderr and in JSON metadata.
+    public let warnings: [String]
+
+    public init(key: SeriesKey, transform: Transform, window: ClosedRange<Int>, anchorYear: Int, points: Int,
+                coefficients: [Double], unscaledCovariance: Matrix, sigma: Double, degreesOfFreedom: Double,
+                method: ProjectionMethod, weighting: String, extraVariance: Double = 0,
+                calibration: IntervalCalibration = .none, warnings: [String] = []) {
+        self.key = key
+        self.transform = transform
+        self.window = window
+        self.anchorYear = anchorYear
+        self.points = points
+        self.coefficients = coefficients
+        self.unscaledCovariance = unscaledCovariance
+        self.sigma = sigma
+        self.degreesOfFreedom = degreesOfFreedom
+        self.method = method
+        self.weighting = weighting
+        self.extraVariance = extraVariance
+        self.calibration = calibration
+        self.warnings = warnings
+    }
+
+    /// Level on the model scale at the anchor year.
+    public var intercept: Double { coefficients.first ?? .nan }
+    /// Slope per year on the model scale.
+    public var slope: Double { coefficients.count > 1 ? coefficients[1] : 0 }
+
+    /// x₀ᵀ(XᵀWX)⁻¹x₀ for x₀ = [1, t].
+    public func leverage(year: Int) -> Double {
+        let t = Double(year - anchorYear)
+        guard unscaledCovariance.rows == 2, unscaledCovariance.columns == 2 else {
+            return unscaledCovariance.rows == 1 ? unscaledCovariance[0, 0] : 0
+        }
+        return unscaledCovariance[0, 0] + 2 * t * unscaledCovariance[0, 1] + t * t * unscaledCovariance[1, 1]
+    }
+
+    /// The predictive distribution of a new observation in `year`:
+    /// location a + b·t, scale k(h)·√(σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra), Student t with n − 2 df
+    /// (with a calibration that fits ν: min(ν, n − 2) df).
+    public func predictive(year: Int) -> PredictiveDistribution {
+        let t = Double(year - anchorYear)
+        let location = intercept + slope * t
+        let meanVariance = sigma * sigma * leverage(year: year)
+        let k = calibration.factor(horizon: year - anchorYear)
+        let scale = k * (sigma * sigma + meanVariance + extraVariance).squareRoot()
+        return PredictiveDistribution(year: year, location: location, scale: scale,
+                                      meanScale: meanVariance.squareRoot(),
+                                      degreesOfFreedom: calibration.degreesOfFreedom(residual: degreesOfFreedom),
+                                      transform: transform, calibrationFactor: k)
+    }
+
+    /// "log-linear OLS 2010–2023 (n=14)": which model and window produced a number.
+    public var modelLabel: String {
+        let scaleName: String
+        switch transform {
+        case .identity: scaleName = "linear"
+        case .log: scaleName = "log-linear"
+        case .logit: scaleName = "logit-linear"
+        }
+        return "\(scaleName) \(weighting) \(window.lowerBound)–\(window.upperBound) (n=\(points))"
+    }
+}
