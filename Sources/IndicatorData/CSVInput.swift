@@ -121,7 +121,7 @@ struct CSVHeader {
     let delimiter: UInt8
 
     init(names: [String], file: String, delimiter: UInt8) throws {
-        self.names = names.map { $0.trimmingCharacters(in: .whitespaces) }
+        self.names = names.map { $0.trimmingWhitespace() }
         self.file = file
         self.delimiter = delimiter
         var seen: [String: Int] = [:]

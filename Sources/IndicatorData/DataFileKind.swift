@@ -34,7 +34,7 @@ public enum DataFileKind: String, Sendable, Hashable, CaseIterable, Codable {
                 throw DataError(file: name, message: "the file is empty",
                                 hint: "The first line must be a header naming \(SeriesReader.expected)")
             }
-            return fields.map { tk.string($0).trimmingCharacters(in: .whitespaces).lowercased() }
+            return fields.map { tk.string($0).trimmingWhitespace().lowercased() }
         }
         let set = Set(names)
         if set.contains("code"), set.contains("direction") { return .catalogue }
