@@ -161,7 +161,7 @@ public enum JointAttainment {
     static func simulate(_ p: MilestonePlan, _ q: MilestonePlan, degreesOfFreedom df: Double, draws: Int,
                          seed: UInt64) -> (Int, Int, Int) {
         var rng = Xoshiro256StarStar(seed: seed)
-        let chi = df.isInfinite ? nil : try? ChiSquare(degreesOfFreedom: df)
+        let chi = df.isInfinite ? nil : try? ChiSquared(degreesOfFreedom: df)
         let normals = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * chunk)
         let chis = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunk)
         defer {

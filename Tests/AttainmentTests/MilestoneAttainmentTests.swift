@@ -43,8 +43,8 @@ struct MilestoneAttainmentTests {
         let hold = makeTarget(year: 2030, value: 2.1, comparator: .equal, kind: .hold, text: "2,1")
         #expect(hold.holdTolerance == 0.05)
         let ph = try #require(Attainment.assess(target: hold, direction: .lowerIsBetter, predictive: tfr).probability)
-        #expect(abs(ph - (tfr.cdf(2.15) - tfr.cdf(2.05))) < 1e-15)
-        #expect(ph > 0.5 && ph < 0.8)
+        #expect(abs(ph - (tfr.cdf(2.15) - tfr.cdf(2.05))) < 1e-12)
+        #expect(ph > 0.3 && ph < 0.42)  // ±0.05 around 2.1 is ±0.47 predictive SD on the log scale
     }
 
     @Test func statusesInsteadOfNumbers() {
