@@ -133,7 +133,10 @@ public struct StudentT: Sendable, Equatable {
             let g = useCentre ? parts.centre : parts.tail
             var step: Double
             if g > 0 {
-                let slope = (useCentre ? 1.0 : -1.0) * t * density(t) / g
+                // t·f(t)/G in logs: f(t) alone underflows for t ≳ 1e80 while G is still a normal number.
+                let logs = Self.logArguments(t, degreesOfFreedom)
+                let logDensity = 0.5 * (degreesOfFreedom + 1) * logs.logX - logNormalizer
+                let slope = (useCentre ? 1.0 : -1.0) * exp(log(t) + logDensity - log(g))
                 step = -(log(g) - logTarget) / slope
             } else {
                 step = useCentre ? 1 : -1  // g underflowed: t far too small (centre) or large (tail)

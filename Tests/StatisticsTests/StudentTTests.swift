@@ -125,3 +125,25 @@ struct StudentTTests {
         #expect(regularizedIncompleteBeta(a: 2, b: 3, x: 1.5).isNaN)
     }
 }
+
+@Suite("Student t far tails")
+struct StudentTFarTailTests {
+    /// Beyond the scipy fixture (p down to 1e-300): quantile and cdf must invert each other. The round trip
+    /// error is the CDF's error amplified by nothing (cdf∘quantile), so 1e-12 relative applies; for df = 0.5
+    /// and p = 1e-300 the true quantile (≈ −1e600) overflows and −∞ is the right answer.
+    @Test("cdf(quantile(p)) = p for p = 1e-300…1e-20", arguments: [0.5, 1, 3, 30, 1000])
+    func roundTrip(df: Double) throws {
+        let distribution = try StudentT(degreesOfFreedom: df)
+        for p in [1e-300, 1e-200, 1e-100, 1e-50, 1e-20] {
+            let t = distribution.quantile(p)
+            if t == -.infinity {
+                #expect(df < 1, "df=\(df) p=\(p): quantile overflowed")
+                continue
+            }
+            let back = distribution.cdf(t)
+            let error = relativeError(back, p)
+            #expect(error < 1e-12, "df=\(df) p=\(p): t=\(t), cdf(t)=\(back), relative error \(error)")
+            #expect(relativeError(distribution.survival(-t), p) < 1e-12, "df=\(df) p=\(p): survival(\(-t))")
+        }
+    }
+}
