@@ -41,11 +41,14 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// Series code that measures this indicator for the province, if any.
     public var provincialSeries: String?
     public var note: String
+    /// The unit as printed in the plan, when it differs from `unit` (e.g. the seed's "Người" for beds, a
+    /// typo recorded for provenance); empty otherwise.
+    public var unitPrinted: String
 
     public init(code: String, planRow: String, group: IndicatorGroup?, nameVi: String, nameEn: String,
                 unit: String, direction: Direction, lowerBound: Double?, upperBound: Double?,
                 scale: ModelScale, nationalSeries: String?, nationalComparable: Bool,
-                provincialSeries: String?, note: String) {
+                provincialSeries: String?, note: String, unitPrinted: String = "") {
         self.code = code
         self.planRow = planRow
         self.group = group
@@ -60,5 +63,6 @@ public struct Indicator: Sendable, Hashable, Codable {
         self.nationalComparable = nationalComparable
         self.provincialSeries = provincialSeries
         self.note = note
+        self.unitPrinted = unitPrinted
     }
 }

@@ -8,12 +8,15 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var source: String
     /// Optional flag printed next to the value at the source, e.g. `"estimate"` for the plan's "ước".
     public var flag: String?
+    /// The row's other non-empty columns beyond the tidy schema (e.g. `text_vi`, `plan_row`), by header name.
+    public var extra: [String: String]
 
-    public init(file: String, line: Int, source: String, flag: String? = nil) {
+    public init(file: String, line: Int, source: String, flag: String? = nil, extra: [String: String] = [:]) {
         self.file = file
         self.line = line
         self.source = source
         self.flag = flag
+        self.extra = extra
     }
 }
 

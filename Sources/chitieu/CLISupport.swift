@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IndicatorData
 
 enum ChitieuVersion {
     static let string = "0.1.0"
@@ -35,6 +36,9 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     } catch let error as CLIError {
         printError("chitieu: \(error.message)")
         throw ExitCode(error.code)
+    } catch let error as DataError {
+        printError("chitieu: \(error)")
+        throw ExitCode(error.exitCode)
     } catch let error as ExitCode {
         throw error
     } catch {
@@ -52,5 +56,90 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 func notYetImplemented(_ name: String) throws {
     try runReportingErrors {
         throw CLIError(message: "`\(name)` is not implemented yet", code: ExitStatus.software)
+    }
+}
+
+// MARK: - Writing rows
+
+/// Writes text to stdout (data only; messages go to stderr via `printError`).
+func writeStdout(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// One RFC 4180 field: quoted when it contains a comma, quote, CR or LF; quotes doubled.
+func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+/// One CSV line (LF-terminated).
+func csvLine(_ fields: [String]) -> String {
+    fields.map(csvField).joined(separator: ",") + "\n"
+}
+
+/// A plain-text table: columns padded to their widest cell (counted in characters), two spaces apart.
+func renderTable(_ header: [String], _ rows: [[String]]) -> String {
+    var widths = header.map(\.count)
+    for row in rows {
+        for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+    }
+    func line(_ cells: [String]) -> String {
+        var parts: [String] = []
+        for (i, cell) in cells.enumerated() {
+            let width = i < widths.count ? widths[i] : cell.count
+            parts.append(i == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, width - cell.count)))
+        }
+        return parts.joined(separator: "  ") + "\n"
+    }
+    return line(header) + rows.map(line).joined()
+}
+
+/// Shortest text for a number in output ("120", "10.5").
+func formatNumber(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return "\(value)"
+}
+
+/// JSON text of an encodable value: sorted keys, snake_case, pretty-printed.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}
+
+// MARK: - Shared data-reading options
+
+extension DecimalMark: ExpressibleByArgument {}
+extension CSVDelimiter: ExpressibleByArgument {}
+extension GroupingSeparator: ExpressibleByArgument {}
+
+/// Options every command that reads user CSV shares (`--decimal`, `--delimiter`, `--grouping`,
+/// `--source-priority`).
+struct DataReadOptions: ParsableArguments {
+    @Option(help: "Decimal mark of numbers in the files: point or comma. Never taken from the locale.")
+    var decimal: DecimalMark = .point
+
+    @Option(help: "Field delimiter: auto (from the header), comma or semicolon.")
+    var delimiter: CSVDelimiter = .auto
+
+    @Option(help: "Thousands separator allowed in numbers: none (default, rejected), point, comma or space.")
+    var grouping: GroupingSeparator = .none
+
+    @Option(name: .customLong("source-priority"),
+            help: "Comma-separated substrings of the source column; on duplicate keys the row whose source contains the earliest one wins.")
+    var sourcePriority: String?
+
+    func validate() throws {
+        if decimal == .point && grouping == .point || decimal == .comma && grouping == .comma {
+            throw ValidationError("Use a --grouping separator different from the --decimal mark.")
+        }
+    }
+
+    func readOptions(catalogue: IndicatorCatalogue?) -> ReadOptions {
+        let priority = (sourcePriority ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return ReadOptions(decimal: decimal, grouping: grouping, delimiter: delimiter,
+                           sourcePriority: priority, catalogue: catalogue)
     }
 }

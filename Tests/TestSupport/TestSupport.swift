@@ -1,1 +1,3 @@
-// Shared test helpers live here.
+// Shared test helpers: RunChitieu.swift runs the built binary (`runChitieu(args:stdin:)`) and locates
+// the package root and Datasets/.
+import Testing

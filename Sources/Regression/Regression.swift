@@ -1,1 +1,0 @@
-// Regression: see the module table in README.md.

@@ -1,3 +1,0 @@
-import Testing
-
-// Tests for Regression are added with the module.
