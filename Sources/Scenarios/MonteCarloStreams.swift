@@ -24,13 +24,15 @@ enum MonteCarloStreams {
 
     /// One standard normal draw (Statistics' sampler).
     static func normal(_ rng: inout Xoshiro256StarStar) -> Double {
-        Normal.sample(using: &rng)
+        StandardNormal.next(using: &rng)
     }
 
     /// One χ²(df) draw (Statistics' sampler); `nil` when df is not a positive finite number.
     static func chiSquare(degreesOfFreedom df: Double, _ rng: inout Xoshiro256StarStar) -> Double? {
-        guard df > 0, df.isFinite, let chi = try? ChiSquare(degreesOfFreedom: df) else { return nil }
-        return chi.sample(using: &rng)
+        guard df > 0, df.isFinite, let chi = try? ChiSquared(degreesOfFreedom: df) else { return nil }
+        var draw = 0.0
+        withUnsafeMutablePointer(to: &draw) { chi.fill(UnsafeMutableBufferPointer(start: $0, count: 1), using: &rng) }
+        return draw
     }
 }
 
