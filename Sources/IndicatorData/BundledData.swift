@@ -52,6 +52,20 @@ public enum BundledData {
         return try IndicatorCatalogue.read(contentsOf: url, displayName: "Datasets/indicators.csv")
     }
 
+    /// Bundled targets (default: the Kon Tum plan appendix, `kontum/plan_targets.csv`).
+    public static func targets(_ relativePath: String = "kontum/plan_targets.csv") throws -> [Target] {
+        try Target.read(contentsOf: file(relativePath), displayName: "Datasets/" + relativePath)
+    }
+
+    /// Bundled series files read into one collection (messages name them `Datasets/<path>`).
+    /// Pass `options.sourcePriority` when files overlap (e.g. `national/vietnam_national_alt.csv`).
+    public static func series(_ relativePaths: [String],
+                              options: ReadOptions = ReadOptions()) throws -> SeriesCollection {
+        let urls = try relativePaths.map(file)
+        return try SeriesReader.read(contentsOf: urls, displayNames: relativePaths.map { "Datasets/" + $0 },
+                                     options: options)
+    }
+
     // MARK: Search
 
     static func isDatasets(_ directory: URL) -> Bool {

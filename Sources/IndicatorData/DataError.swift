@@ -8,6 +8,8 @@
 ///     Datasets/x.csv:12:4: value "1O.5" is not a number (decimal mark: point). Fix the cell or pass
 ///     --decimal comma if the file uses decimal commas.
 ///
+/// (the hint ends with a full stop in `description`; `hint` itself is stored without one).
+///
 /// `line` is the 1-based physical line where the record starts (lines counted by LF, CRLF or lone CR, so
 /// embedded newlines in quoted fields advance it); `column` is the 1-based *field* number (not a
 /// character offset), because that is what a spreadsheet user can find. 0 means "not applicable".
@@ -53,7 +55,7 @@ public struct DataError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `file:line:column: message. hint` (position parts omitted when 0).
+    /// `file:line:column: message. hint.` (position parts omitted when 0).
     public var description: String {
         var position = file
         if line > 0 {
@@ -61,7 +63,10 @@ public struct DataError: Error, Sendable, Hashable, CustomStringConvertible {
             if column > 0 { position += ":\(column)" }
         }
         var out = position.isEmpty ? message : "\(position): \(message)"
-        if !hint.isEmpty { out += ". \(hint)" }
+        if !hint.isEmpty {
+            out += ". \(hint)"
+            if let last = hint.last, !".!?".contains(last) { out += "." }
+        }
         return out
     }
 }

@@ -10,8 +10,13 @@ public enum DataFileKind: String, Sendable, Hashable, CaseIterable, Codable {
     case targets
     /// The indicator catalogue: `code,…,direction,…,scale`.
     case catalogue
+    /// DHIS2 `dataValueSets` CSV: `dataelement,period,orgunit,…,value` (needs a `SourceMapping`).
+    case dhis2
+    /// WHO GHO export: `IndicatorCode,SpatialDim,TimeDim,NumericValue` or `GHO (CODE),…` (needs a mapping).
+    case gho
 
     /// Classifies a file by its header: `code`+`direction` → catalogue; `comparator` → targets;
+    /// `dataelement`+`period`+`orgunit` → dhis2; `indicatorcode` or `gho (code)` → gho;
     /// anything else → series (whose reader then names any missing column).
     /// - Throws: `DataError` if the file cannot be read, is not UTF-8, or is empty.
     public static func detect(contentsOf url: URL, displayName: String? = nil,
@@ -34,6 +39,8 @@ public enum DataFileKind: String, Sendable, Hashable, CaseIterable, Codable {
         let set = Set(names)
         if set.contains("code"), set.contains("direction") { return .catalogue }
         if set.contains("comparator") { return .targets }
+        if set.contains("dataelement"), set.contains("period"), set.contains("orgunit") { return .dhis2 }
+        if set.contains("indicatorcode") || set.contains("gho (code)") { return .gho }
         return .series
     }
 }

@@ -102,7 +102,7 @@ public struct IndicatorCatalogue: Sendable, Hashable {
             let lower = try t.number(row, col("lower_bound"), format: format)
             let upper = try t.number(row, col("upper_bound"), format: format)
             if let l = lower, let u = upper, l >= u {
-                throw t.error(row, col("upper_bound") ?? 0, "upper bound \(u) is not above lower bound \(l)",
+                throw t.error(row, col("upper_bound") ?? 0, "upper bound \(formatValue(u)) is not above lower bound \(formatValue(l))",
                               "Fix the bounds (e.g. 0 and 100 for a percentage)")
             }
             if sc == .logit, lower == nil || upper == nil {

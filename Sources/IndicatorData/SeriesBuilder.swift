@@ -44,17 +44,20 @@ struct SeriesBuilder {
 
     /// Checks catalogue bounds; returns (message, hint) when `value` is outside.
     func boundsViolation(_ i: Int, _ value: Double) -> (String, String)? {
-        let p = pending[i]
-        let code = p.boundsCode ?? p.key.indicator
-        if let l = p.lower, value < l {
+        // Fields read one by one: copying `pending[i]` would retain its observation array on every row.
+        let lower = pending[i].lower
+        let upper = pending[i].upper
+        if lower == nil, upper == nil { return nil }
+        let code = pending[i].boundsCode ?? pending[i].key.indicator
+        if let l = lower, value < l {
             let hint = l == 0 ? "Check the cell: a count, rate or percentage cannot be negative"
                 : "Check the cell, or correct lower_bound in the catalogue if it is wrong"
-            return ("value \(format(value)) is below the lower bound \(format(l)) of \"\(code)\" (catalogue)", hint)
+            return ("value \(formatValue(value)) is below the lower bound \(formatValue(l)) of \"\(code)\" (catalogue)", hint)
         }
-        if let u = p.upper, value > u {
+        if let u = upper, value > u {
             let hint = u == 100 ? "Check the cell: a percentage cannot exceed 100 (is it a count, or per 1,000?)"
                 : "Check the cell, or correct upper_bound in the catalogue if it is wrong"
-            return ("value \(format(value)) is above the upper bound \(format(u)) of \"\(code)\" (catalogue)", hint)
+            return ("value \(formatValue(value)) is above the upper bound \(formatValue(u)) of \"\(code)\" (catalogue)", hint)
         }
         return nil
     }
@@ -158,8 +161,8 @@ struct SeriesBuilder {
                 throw DataError(file: conflict.provenance.file, line: conflict.provenance.line, column: yearColumn,
                                 text: "\(first.year)",
                                 message: "duplicate key (\(key.indicator), \(key.region), \(first.year)) with different "
-                                    + "values \(format(kept.value)) (\(where_(kept.provenance, relativeTo: conflict.provenance))) and "
-                                    + "\(format(conflict.value)) of equal source priority",
+                                    + "values \(formatValue(kept.value)) (\(where_(kept.provenance, relativeTo: conflict.provenance))) and "
+                                    + "\(formatValue(conflict.value)) of equal source priority",
                                 hint: "Add a --source-priority entry that matches one of their sources, or remove one row")
             }
             out.append(kept)
@@ -183,7 +186,7 @@ struct SeriesBuilder {
 }
 
 /// Shortest round-trip text of a value for messages ("120", "10.5").
-func format(_ value: Double) -> String {
+func formatValue(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
     return "\(value)"
 }

@@ -48,8 +48,10 @@ extension SeriesSummary {
 /// levels: a trending series (U5MR falling from 50 to 20) has no outlying level, yet a one-year spike or a
 /// level break (a survey change) shows as an outlying change. A spike produces two flagged changes of
 /// opposite sign; a break produces one. Differences are divided by the year gap so a gap does not look
-/// like a jump. Needs at least 5 differences; when MAD = 0 (e.g. a constant series with one change) the
-/// score is undefined and nothing is flagged.
+/// like a jump. Needs at least 5 differences. When MAD = 0 (more than half the changes identical, common
+/// for rounded coverage figures) the score uses the mean absolute deviation instead,
+/// M_i = (x_i − median) / (1.253314 · MeanAD) (1.253314 = √(π/2) makes MeanAD consistent with σ for
+/// normal data; the fallback IBM documents for its modified z-score); if that is 0 too, nothing is flagged.
 public enum ModifiedZScore {
     /// The |M| cut-off (Iglewicz & Hoaglin 1993).
     public static let threshold = 3.5
@@ -58,13 +60,19 @@ public enum ModifiedZScore {
     /// Fewest differences for which the screen runs.
     public static let minimumDifferences = 5
 
-    /// Modified z-scores of `values` (nil when fewer than 3 values or MAD = 0).
+    /// √(π/2): consistency constant of the mean absolute deviation, used when MAD = 0.
+    public static let meanDeviationConsistency = 1.253314
+
+    /// Modified z-scores of `values` (nil when fewer than 3 values or all values equal).
     public static func scores(_ values: [Double]) -> [Double]? {
         guard values.count >= 3 else { return nil }
         let med = median(values)
-        let mad = median(values.map { abs($0 - med) })
-        guard mad > 0 else { return nil }
-        return values.map { consistency * ($0 - med) / mad }
+        let deviations = values.map { abs($0 - med) }
+        let mad = median(deviations)
+        if mad > 0 { return values.map { consistency * ($0 - med) / mad } }
+        let meanAD = deviations.reduce(0, +) / Double(deviations.count)
+        guard meanAD > 0 else { return nil }
+        return values.map { ($0 - med) / (meanDeviationConsistency * meanAD) }
     }
 
     /// Year-to-year changes of `series` whose modified z-score exceeds the threshold.

@@ -28,10 +28,20 @@ public struct IntervalCalibration: Sendable, Hashable {
     public let factors: [Double]
     /// Where the factors came from (family, data, command), printed with every calibrated number.
     public let label: String
+    /// Student t degrees of freedom fitted to the backtest errors' tails (`nil` keeps the fit's n − 2).
+    /// The predictive uses min(this, n − 2), so a short series keeps its wider classical tails.
+    public let degreesOfFreedom: Double?
 
-    public init(factors: [Double], label: String) {
+    public init(factors: [Double], label: String, degreesOfFreedom: Double? = nil) {
         self.factors = factors
         self.label = label
+        self.degreesOfFreedom = degreesOfFreedom
+    }
+
+    /// The t degrees of freedom for a fit with `residualDegreesOfFreedom`: min(ν, n − 2), or n − 2 without ν.
+    public func degreesOfFreedom(residual residualDegreesOfFreedom: Double) -> Double {
+        guard let nu = degreesOfFreedom else { return residualDegreesOfFreedom }
+        return Swift.min(nu, residualDegreesOfFreedom)
     }
 
     public static let none = IntervalCalibration(factors: [], label: "uncalibrated OLS")
@@ -108,7 +118,8 @@ public struct TrendFit: Sendable {
     }
 
     /// The predictive distribution of a new observation in `year`:
-    /// location a + b·t, scale k(h)·√(σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra), Student t with n − 2 df.
+    /// location a + b·t, scale k(h)·√(σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra), Student t with n − 2 df
+    /// (with a calibration that fits ν: min(ν, n − 2) df).
     public func predictive(year: Int) -> PredictiveDistribution {
         let t = Double(year - anchorYear)
         let location = intercept + slope * t
@@ -116,7 +127,8 @@ public struct TrendFit: Sendable {
         let k = calibration.factor(horizon: year - anchorYear)
         let scale = k * (sigma * sigma + meanVariance + extraVariance).squareRoot()
         return PredictiveDistribution(year: year, location: location, scale: scale,
-                                      meanScale: meanVariance.squareRoot(), degreesOfFreedom: degreesOfFreedom,
+                                      meanScale: meanVariance.squareRoot(),
+                                      degreesOfFreedom: calibration.degreesOfFreedom(residual: degreesOfFreedom),
                                       transform: transform, calibrationFactor: k)
     }
 

@@ -18,71 +18,102 @@ import LinearAlgebra
 /// very ill-conditioned design (κ²ε ≥ 1, e.g. NIST `Filip`) the steps are simply rejected.
 ///
 /// - Complexity: O(n·p) per step with ≈ 20 flops per multiply–add; at most `maxSteps` steps.
-enum IterativeRefinement {
-    /// The refined coefficients with their residuals and weighted RSS (both from double-double residuals).
+struct IterativeRefinement {
+    /// The refined coefficients with their weighted RSS (from double-double residuals).
     struct Result {
         var coefficients: [Double]
-        var residuals: [Double]
         var rss: Double
     }
 
-    /// Refines β for one response.
+    private let x: Matrix
+    private let weights: [Double]?
+    private let inverseGram: Matrix
+    private let maxSteps: Int
+    /// wᵢ·xᵢⱼ exactly (double-double), n × p column-major; shared by every series.
+    private let weightedX: [DoubleDouble]
+    // Workspace reused across series (the batch path refines many series on one design).
+    private var residuals: [DoubleDouble]
+    private var candidateResiduals: [DoubleDouble]
+    private var gradient: [Double]
+    private var delta: [Double]
+    private var candidate: [Double]
+
     /// - Parameters:
     ///   - x: the (unweighted, unscaled) design X.
-    ///   - y: the response, `n` values starting at `yOffset` in `response`.
     ///   - weights: WLS weights or `nil`.
-    ///   - beta: the solver's coefficients.
     ///   - inverseGram: (XᵀWX)⁻¹, p × p.
-    static func refine(x: Matrix, response: [Double], yOffset: Int = 0, weights: [Double]?, beta: [Double],
-                       inverseGram: Matrix, maxSteps: Int = 3) -> Result {
+    ///   - maxSteps: at most this many accepted correction steps (3: each step gains ≈ −log₁₀(κ²ε)
+    ///     digits, so two suffice whenever refinement can help at all).
+    init(x: Matrix, weights: [Double]?, inverseGram: Matrix, maxSteps: Int = 3) {
+        let n = x.rows, p = x.columns
+        self.x = x
+        self.weights = weights
+        self.inverseGram = inverseGram
+        self.maxSteps = maxSteps
+        var weightedX = [DoubleDouble](repeating: .zero, count: n * p)
+        for j in 0..<p {
+            for i in 0..<n {
+                weightedX[i + j * n] = weights.map { DoubleDouble(product: $0[i], x[i, j]) } ?? DoubleDouble(x[i, j])
+            }
+        }
+        self.weightedX = weightedX
+        residuals = [DoubleDouble](repeating: .zero, count: n)
+        candidateResiduals = residuals
+        gradient = [Double](repeating: 0, count: p)
+        delta = gradient
+        candidate = gradient
+    }
+
+    /// Refines β for one response: `n` values of `response` starting at `offset`.
+    /// - Returns: the refined β (the solver's β if no step lowers the RSS), the refined residuals are
+    ///   left in `lastResiduals`.
+    mutating func refine(response: [Double], offset: Int = 0, beta: [Double]) -> Result {
         let n = x.rows, p = x.columns
         var current = beta
-        var state = residualState(x: x, response: response, yOffset: yOffset, weights: weights, beta: current)
+        var rss = evaluate(response: response, offset: offset, beta: current, into: &residuals)
         var step = 0
         while step < maxSteps {
             step += 1
             // g = Xᵀ W r in double-double, rounded once at the end.
-            var g = [Double](repeating: 0, count: p)
             for j in 0..<p {
                 var sum = DoubleDouble.zero
-                for i in 0..<n {
-                    var xi = DoubleDouble(x[i, j])
-                    if let weights { xi = DoubleDouble(product: weights[i], x[i, j]) }
-                    sum = sum + xi * state.residuals[i]
-                }
-                g[j] = sum.value
+                for i in 0..<n { sum = sum + weightedX[i + j * n] * residuals[i] }
+                gradient[j] = sum.value
             }
-            var delta = [Double](repeating: 0, count: p)
             for j in 0..<p {
                 var sum = 0.0
-                for k in 0..<p { sum += inverseGram[j, k] * g[k] }
+                for k in 0..<p { sum += inverseGram[j, k] * gradient[k] }
                 delta[j] = sum
+                candidate[j] = current[j] + sum
             }
-            let candidate = zip(current, delta).map { $0 + $1 }
-            let next = residualState(x: x, response: response, yOffset: yOffset, weights: weights, beta: candidate)
-            guard next.rss < state.rss else { break }
+            let candidateRSS = evaluate(response: response, offset: offset, beta: candidate,
+                                        into: &candidateResiduals)
+            guard candidateRSS < rss else { break }
+            swap(&residuals, &candidateResiduals)
             current = candidate
-            state = next
-            let converged = zip(delta, current).allSatisfy { $0.magnitude <= Double.ulpOfOne * $1.magnitude }
+            rss = candidateRSS
+            let converged = (0..<p).allSatisfy { delta[$0].magnitude <= Double.ulpOfOne * current[$0].magnitude }
             if converged { break }
         }
-        return Result(coefficients: current, residuals: state.residuals.map(\.value), rss: state.rss.value)
+        return Result(coefficients: current, rss: rss.value)
     }
 
-    /// rᵢ = yᵢ − xᵢᵀβ and Σ wᵢ rᵢ², in double-double.
-    private static func residualState(x: Matrix, response: [Double], yOffset: Int, weights: [Double]?,
-                                      beta: [Double]) -> (residuals: [DoubleDouble], rss: DoubleDouble) {
+    /// The residuals of the last `refine` call, rounded to double.
+    var lastResiduals: [Double] { residuals.map(\.value) }
+
+    /// rᵢ = yᵢ − xᵢᵀβ into `out`, and returns Σ wᵢ rᵢ², all in double-double.
+    private func evaluate(response: [Double], offset: Int, beta: [Double],
+                          into out: inout [DoubleDouble]) -> DoubleDouble {
         let n = x.rows, p = x.columns
-        var residuals = [DoubleDouble](repeating: .zero, count: n)
         var rss = DoubleDouble.zero
         for i in 0..<n {
-            var r = DoubleDouble(response[yOffset + i])
+            var r = DoubleDouble(response[offset + i])
             for k in 0..<p { r = r - DoubleDouble(product: x[i, k], beta[k]) }
-            residuals[i] = r
+            out[i] = r
             let square = r * r
             rss = rss + (weights.map { DoubleDouble($0[i]) * square } ?? square)
         }
-        return (residuals, rss)
+        return rss
     }
 }
 

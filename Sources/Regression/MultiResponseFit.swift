@@ -89,10 +89,9 @@ extension LinearModel {
         var rSquared = [Double](repeating: 0, count: k)
         var beta = coefficients.storage
         if refine {
+            var refiner = IterativeRefinement(x: design, weights: weights, inverseGram: unscaled)
             for j in 0..<k {
-                let refined = IterativeRefinement.refine(
-                    x: design, response: y, yOffset: j * n, weights: weights,
-                    beta: Array(beta[(j * p)..<((j + 1) * p)]), inverseGram: unscaled)
+                let refined = refiner.refine(response: y, offset: j * n, beta: Array(beta[(j * p)..<((j + 1) * p)]))
                 beta.replaceSubrange((j * p)..<((j + 1) * p), with: refined.coefficients)
                 rss[j] = refined.rss
             }

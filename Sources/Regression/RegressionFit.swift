@@ -71,9 +71,9 @@ extension LinearModel {
         let y = try linearAlgebra { try Matrix(rows: response.count, columns: 1, columnMajor: response) }
         let (coefficientMatrix, solution) = try prepared.solve(y, driver: driver)
         let unscaled = try prepared.unscaledCovariance()
-        let refined = IterativeRefinement.refine(x: design, response: response, weights: weights,
-                                                 beta: coefficientMatrix.column(0), inverseGram: unscaled)
-        let beta = refined.coefficients, residuals = refined.residuals, rss = refined.rss
+        var refiner = IterativeRefinement(x: design, weights: weights, inverseGram: unscaled)
+        let refined = refiner.refine(response: response, beta: coefficientMatrix.column(0))
+        let beta = refined.coefficients, residuals = refiner.lastResiduals, rss = refined.rss
         let w = weights ?? [Double](repeating: 1, count: response.count)
         let df = observationCount - parameterCount
         let sigma2 = rss / Double(df)

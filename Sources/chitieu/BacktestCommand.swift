@@ -1,11 +1,205 @@
 import ArgumentParser
+import Export
+import Foundation
+import IndicatorData
+import Projection
 
+/// `chitieu backtest`: fit with data up to each origin only, project, and score the intervals on the later
+/// years (coverage, width, Winkler score, MASE, P(attain) reliability); `--fit-calibration` regenerates the
+/// shipped calibration constants.
 struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
-        abstract: "Score interval coverage and P(attain) calibration on held-out years.")
+        abstract: "Score interval coverage and P(attain) calibration on held-out years.",
+        discussion: """
+            Defaults run on the bundled Datasets/intl/intl_series.csv. Regenerate the shipped constants with
+              chitieu backtest --fit-calibration --out Datasets/calibration/calibration.json
+            (fitted on intl_series.csv plus the Viet Nam national series).
+            """)
+
+    @Option(name: .customLong("data"), help: "Tidy CSV file(s) (repeatable). Default: the bundled intl_series.csv.")
+    var data: [String] = []
+
+    @Option(help: "Forecast origins, comma-separated.")
+    var origins: String = "2008,2012,2016"
+
+    @Option(help: "Lead times in years after the origin, FIRST-LAST.")
+    var horizons: String = "1-10"
+
+    @Option(help: "ols, drift, calibrated or all.")
+    var method: String = "all"
+
+    @Option(name: .customLong("cv-folds"), help: "Country cross-validation folds for the calibrated method (≥ 2).")
+    var cvFolds: Int = 6
+
+    @Option(help: "Seed of the fold assignment.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Write to this file instead of stdout.")
+    var out: String?
+
+    @Flag(name: .customLong("by-indicator"), help: "Group scores by indicator instead of family.")
+    var byIndicator = false
+
+    @Flag(name: .customLong("fit-calibration"), help: "Fit calibration constants and write them as JSON to --out.")
+    var fitCalibration = false
+
+    func validate() throws {
+        _ = try parsedOrigins()
+        _ = try parsedHorizons()
+        guard ["ols", "drift", "calibrated", "all"].contains(method) else {
+            throw ValidationError("Use --method ols, drift, calibrated or all (got \"\(method)\").")
+        }
+        guard cvFolds >= 2 else { throw ValidationError("Use --cv-folds 2 or more (got \(cvFolds)).") }
+        if fitCalibration && out == nil {
+            throw ValidationError("Use --out FILE with --fit-calibration, e.g. --out Datasets/calibration/calibration.json.")
+        }
+    }
+
+    func parsedOrigins() throws -> [Int] {
+        let parts = origins.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0.map { (1950...2100).contains($0) } ?? false }) else {
+            throw ValidationError("Use --origins with years separated by commas, e.g. --origins 2008,2012,2016.")
+        }
+        return parts.compactMap { $0 }
+    }
+
+    func parsedHorizons() throws -> ClosedRange<Int> {
+        let parts = horizons.split(separator: "-").map { Int($0) }
+        if parts.count == 1, let h = parts[0], h >= 1 { return h...h }
+        guard parts.count == 2, let a = parts[0], let b = parts[1], a >= 1, a <= b, b <= 50 else {
+            throw ValidationError("Use --horizons FIRST-LAST with 1 ≤ FIRST ≤ LAST ≤ 50, e.g. --horizons 1-10.")
+        }
+        return a...b
+    }
 
     func run() throws {
-        try notYetImplemented("backtest")
+        try runReportingErrors {
+            let catalogue = try? BundledData.catalogue()
+            let (series, files) = try loadSeries(catalogue: catalogue)
+            if fitCalibration {
+                try writeCalibration(series: series, files: files, catalogue: catalogue)
+                return
+            }
+            let options = BacktestOptions(origins: try parsedOrigins(), horizons: try parsedHorizons())
+            let points: [BacktestPoint]
+            if method == "calibrated" || method == "all" {
+                do {
+                    points = try Backtest.crossValidate(series, catalogue: catalogue, options: options,
+                                                        folds: cvFolds, seed: seed).points
+                } catch let error as CalibrationError {
+                    throw CLIError(message: error.description, code: ExitStatus.dataError)
+                }
+            } else {
+                points = Backtest.run(series, catalogue: catalogue, options: options).points
+            }
+            guard !points.isEmpty else {
+                throw CLIError(message: "no held-out points: no series has ≥ 5 points up to an origin and values "
+                    + "after it; choose other --origins or --horizons", code: ExitStatus.dataError)
+            }
+            let table = try scoreTable(points)
+            let rendered: Data
+            switch format {
+            case .table: rendered = Data((TextTableWriter().renderString(table) + reliabilityText(points)).utf8)
+            case .csv: rendered = try TidyCSVWriter().render(table)
+            case .json:
+                let metadata = RunMetadata(version: ChitieuVersion.string, generated: Date(),
+                                           command: (["chitieu"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+                                           dataFiles: files, model: "backtest", seed: seed,
+                                           options: ["origins": origins, "horizons": horizons, "method": method,
+                                                     "cv-folds": String(cvFolds)])
+                rendered = try JSONTableWriter(metadata: metadata).render(table)
+            }
+            if let out {
+                try AtomicFile.write(rendered, to: URL(fileURLWithPath: out), overwrite: true)
+            } else {
+                FileHandle.standardOutput.write(rendered)
+            }
+        }
+    }
+
+    // MARK: - Input
+
+    private func loadSeries(catalogue: IndicatorCatalogue?) throws -> ([Series], [DataFileDigest]) {
+        var urls: [(URL, String)] = []
+        if data.isEmpty {
+            urls.append((try BundledData.file("intl/intl_series.csv"), "Datasets/intl/intl_series.csv"))
+            if fitCalibration {
+                urls.append((try BundledData.file("national/vietnam_national.csv"), "Datasets/national/vietnam_national.csv"))
+            }
+        } else {
+            urls = data.map { (URL(fileURLWithPath: $0), $0) }
+        }
+        let collection = try SeriesReader.read(contentsOf: urls.map(\.0), displayNames: urls.map(\.1),
+                                               options: ReadOptions(catalogue: catalogue))
+        let digests = try urls.map { try DataFileDigest(fileAt: $0.0, recordedPath: $0.1) }
+        var series = collection.series
+        if fitCalibration {
+            // Calibrate only indicators with a family; others would pollute the pooled errors with unrelated series.
+            series = series.filter { IndicatorFamily.of($0.indicator) != nil }
+        }
+        return (series, digests)
+    }
+
+    // MARK: - Calibration constants
+
+    private func writeCalibration(series: [Series], files: [DataFileDigest], catalogue: IndicatorCatalogue?) throws {
+        guard let out else { return }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let provenance = CalibrationProvenance(
+            dataFiles: files.map { .init(path: $0.path, sha256: $0.sha256) },
+            command: "chitieu backtest --fit-calibration --out \(out)" + (data.isEmpty ? "" : " --data " + data.joined(separator: " --data ")),
+            generated: formatter.string(from: Date()), origins: Backtest.calibrationOrigins, maximumHorizon: 10,
+            minimumPoints: 5)
+        let calibration: Calibration
+        do {
+            calibration = try Backtest.fitCalibration(series, catalogue: catalogue, provenance: provenance)
+        } catch let error as CalibrationError {
+            throw CLIError(message: error.description, code: ExitStatus.dataError)
+        }
+        try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: true)
+        for (family, reason) in calibration.fallbacks.sorted(by: { $0.key < $1.key }) {
+            printError("chitieu: family \(family): \(reason)")
+        }
+        printError("chitieu: wrote \(out) (\(calibration.families.count) families + pooled)")
+    }
+
+    // MARK: - Output
+
+    private var methods: [BacktestMethod] {
+        method == "all" ? BacktestMethod.allCases : BacktestMethod(rawValue: method).map { [$0] } ?? []
+    }
+
+    private func scoreTable(_ points: [BacktestPoint]) throws -> Table {
+        var table = try Table(columns: ["method", "group", "lead_time", "n", "coverage_80", "coverage_95",
+                                        "width_80_model", "width_80_natural", "winkler_80", "winkler_95",
+                                        "mase_naive", "mase_drift"])
+        for s in Backtest.scores(points, byIndicator: byIndicator) where methods.contains(s.method) {
+            let lead: Cell = s.leadTime.map { Cell.integer($0) } ?? Cell.text("all")
+            var row: [Cell] = [.text(s.method.rawValue), .text(s.group), lead, .integer(s.count)]
+            let numbers: [(Double, Int)] = [(s.coverage80, 3), (s.coverage95, 3), (s.width80, 4), (s.naturalWidth80, 4),
+                                            (s.winkler80, 4), (s.winkler95, 4), (s.maseNaive, 3), (s.maseDrift, 3)]
+            for (x, d) in numbers { row.append(x.isFinite ? Cell.number(x, .decimals(d)) : Cell.missing) }
+            try table.append(row)
+        }
+        return table
+    }
+
+    private func reliabilityText(_ points: [BacktestPoint]) -> String {
+        var text = "\nP(attain) reliability, synthetic targets ±10 % of the value at the origin (seed \(seed)):\n"
+        for m in methods {
+            let r = Backtest.reliability(points, method: m)
+            text += "\(m.rawValue): n=\(r.count) Brier=\(String(format: "%.4f", r.brier)) "
+                + "worst |observed − p| (bins ≥ 20)=\(String(format: "%.3f", r.worstGap))\n"
+            for b in r.bins {
+                text += String(format: "  [%.1f, %.1f)  n=%5d  mean p=%.3f  observed=%.3f\n",
+                               b.lower, b.upper, b.count, b.meanProbability, b.observedFrequency)
+            }
+        }
+        return text
     }
 }

@@ -18,18 +18,22 @@ struct DataCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate files and summarise their series, years, gaps, duplicates and outliers.",
         discussion: """
-            Each file is recognised by its header: tidy series (indicator_code,region,year,value,…), targets
-            (… plus comparator) or an indicator catalogue (code,…,direction,…,scale).
+            Each file is recognised by its header: tidy series (indicator_code,region,year,value,…), targets \
+            (… plus comparator), an indicator catalogue (code,…,direction,…,scale), a DHIS2 dataValueSets \
+            export (dataelement,period,orgunit,…,value) or a WHO GHO export \
+            (IndicatorCode,SpatialDim,TimeDim,NumericValue or GHO (CODE),COUNTRY (CODE),YEAR (DISPLAY),Numeric). \
+            DHIS2 and GHO files \
+            need --mapping (columns dataelement/IndicatorCode, orgunit/SpatialDim, indicator_code, region).
 
-            Series files are summarised per (indicator, region): years covered, observations, gaps (years
-            missing inside the range), empty value cells (reported as missing, never read as 0), duplicate
-            keys settled by --source-priority, and outlying year-to-year changes by the modified z-score of
-            Iglewicz & Hoaglin (1993), |M| > 3.5, computed on first differences per year (not on levels, so a
-            steady trend is not flagged; a spike shows as two changes of opposite sign). Values are checked
+            Series files are summarised per (indicator, region): years covered, observations, gaps (years \
+            missing inside the range), empty value cells (reported as missing, never read as 0), duplicate \
+            keys settled by --source-priority, and outlying year-to-year changes by the modified z-score of \
+            Iglewicz & Hoaglin (1993), |M| > 3.5, computed on first differences per year (not on levels, so a \
+            steady trend is not flagged; a spike shows as two changes of opposite sign). Values are checked \
             against the catalogue's bounds (negative counts, percentages above 100) unless --no-catalogue.
 
-            Every file is checked even if an earlier one fails; for each bad file the FIRST error is printed
-            to stderr as file:line:column: message. hint. Exit status: 0 all good, 65 some file has bad data,
+            Every file is checked even if an earlier one fails; for each bad file the FIRST error is printed \
+            to stderr as file:line:column: message. hint. Exit status: 0 all good, 65 some file has bad data, \
             66 some file is missing or unreadable (66 wins over 65).
             """)
 
@@ -46,6 +50,9 @@ struct DataCheckCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-catalogue"), help: "Do not check values against catalogue bounds.")
     var noCatalogue = false
+
+    @Option(help: "Mapping CSV from DHIS2/GHO codes to indicator_code and region (for DHIS2 and GHO files).")
+    var mapping: String?
 
     func validate() throws {
         if noCatalogue, catalogue != nil {
@@ -91,12 +98,31 @@ struct DataCheckCommand: ParsableCommand {
             let t = try Target.read(contentsOf: url, displayName: file, options: options)
             return FileReport(file: file, kind: .targets, rows: t.count)
         case .series:
-            let s = try SeriesReader.read(contentsOf: url, displayName: file, options: options)
-            for w in s.warnings { printError("chitieu: warning: \(w)") }
-            return FileReport(file: file, kind: .series, rows: s.rowCount,
-                              series: s.series.compactMap(SeriesSummary.init),
-                              missing: s.missing, resolvedDuplicates: s.resolvedDuplicates)
+            return report(file, .series, try SeriesReader.read(contentsOf: url, displayName: file, options: options))
+        case .dhis2:
+            let m = try sourceMapping(for: file, kind: "DHIS2")
+            return report(file, .dhis2, try ExternalImport.readDHIS2(contentsOf: url, mapping: m, displayName: file,
+                                                                     options: options))
+        case .gho:
+            let m = try sourceMapping(for: file, kind: "WHO GHO")
+            return report(file, .gho, try ExternalImport.readGHO(contentsOf: url, mapping: m, displayName: file,
+                                                                 options: options))
         }
+    }
+
+    private func report(_ file: String, _ kind: DataFileKind, _ s: SeriesCollection) -> FileReport {
+        for w in s.warnings { printError("chitieu: warning: \(w)") }
+        return FileReport(file: file, kind: kind, rows: s.rowCount, series: s.series.compactMap(SeriesSummary.init),
+                          missing: s.missing, resolvedDuplicates: s.resolvedDuplicates)
+    }
+
+    private func sourceMapping(for file: String, kind: String) throws -> SourceMapping {
+        guard let path = mapping else {
+            throw DataError(file: file, line: 1, message: "this is a \(kind) export, which needs a mapping to indicator codes",
+                            hint: "Pass --mapping FILE with columns dataelement (or IndicatorCode), orgunit (or "
+                                + "SpatialDim), indicator_code, region")
+        }
+        return try SourceMapping.read(contentsOf: URL(fileURLWithPath: path), displayName: path)
     }
 
     // MARK: Output
@@ -118,7 +144,7 @@ struct DataCheckCommand: ParsableCommand {
             var out = csvLine(["file", "kind", "indicator", "region", "first_year", "last_year", "observations",
                                "gaps", "outliers", "missing"])
             for r in reports {
-                if r.kind != .series {
+                if r.kind == .catalogue || r.kind == .targets {
                     out += csvLine([r.file, r.kind.rawValue, "", "", "", "", String(r.rows), "", "", ""])
                     continue
                 }
@@ -137,10 +163,10 @@ struct DataCheckCommand: ParsableCommand {
     }
 
     private func tableText(_ r: FileReport) -> String {
-        guard r.kind == .series else { return "\(r.file): \(r.kind.rawValue), \(r.rows) rows, OK\n" }
+        if r.kind == .catalogue || r.kind == .targets { return "\(r.file): \(r.kind.rawValue), \(r.rows) rows, OK\n" }
         let years = r.series.isEmpty ? "-"
             : "\(r.series.map(\.firstYear).min() ?? 0)–\(r.series.map(\.lastYear).max() ?? 0)"
-        var out = "\(r.file): series, \(r.rows) rows, \(r.series.count) series, years \(years), "
+        var out = "\(r.file): \(r.kind.rawValue), \(r.rows) rows, \(r.series.count) series, years \(years), "
             + "\(r.missing.count) missing, \(r.resolvedDuplicates.count) duplicates resolved, "
             + "\(r.series.reduce(0) { $0 + $1.outliers.count }) outlying changes\n"
         let rows = r.series.map { s -> [String] in

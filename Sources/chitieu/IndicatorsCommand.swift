@@ -8,12 +8,12 @@ struct IndicatorsCommand: ParsableCommand {
         commandName: "indicators",
         abstract: "List the indicator catalogue.",
         discussion: """
-            Prints every indicator of the catalogue (Datasets/indicators.csv unless --catalogue is given):
-            code, plan row, group, direction (which way is better), natural bounds, model scale, unit and
-            the series that measure it nationally and in the province. national_comparable = false means
+            Prints every indicator of the catalogue (Datasets/indicators.csv unless --catalogue is given): \
+            code, plan row, group, direction (which way is better), natural bounds, model scale, unit and \
+            the series that measure it nationally and in the province. national_comparable = false means \
             the national series measures something different and is never mixed with provincial data.
 
-            Formats: table (for reading), csv (the catalogue's own columns, RFC 4180), json (an array of
+            Formats: table (for reading), csv (the catalogue's own columns, RFC 4180), json (an array of \
             objects with snake_case keys). Exit 66 if the catalogue is missing, 65 if it is malformed.
             """)
 

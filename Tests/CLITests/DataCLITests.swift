@@ -100,7 +100,7 @@ struct DataCLITests {
         #expect(r.status == 65)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == "chitieu: bad_value.csv:2:4: value \"1O.5\" is not a number (decimal mark: point). "
-            + "Fix the cell or pass --decimal comma if the file uses decimal commas\n")
+            + "Fix the cell or pass --decimal comma if the file uses decimal commas.\n")
     }
 
     @Test("data check keeps going after a bad file, and a missing file makes the exit 66")
@@ -127,6 +127,24 @@ struct DataCLITests {
         let bad = try runChitieu(args: ["data", "check", "--decimal", "dot", "vn.csv"], currentDirectory: dir)
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--decimal"))
+    }
+
+    @Test("data check reads a GHO export with --mapping, and without it says to pass one (65)")
+    func checkGHO() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // WHO GHO WHS4_100 (DTP3) Viet Nam values as in shared/data/vietnam_national_alt.csv.
+        try Data("IndicatorCode,SpatialDim,TimeDim,NumericValue\nWHS4_100,VNM,2012,97\nWHS4_100,VNM,2013,59\n".utf8)
+            .write(to: dir.appendingPathComponent("gho.csv"))
+        try Data("IndicatorCode,SpatialDim,indicator_code,region\nWHS4_100,VNM,dtp3_pct,VN\n".utf8)
+            .write(to: dir.appendingPathComponent("map.csv"))
+        let ok = try runChitieu(args: ["data", "check", "--no-catalogue", "--format", "csv", "--mapping", "map.csv",
+                                       "gho.csv"], currentDirectory: dir)
+        #expect(ok.status == 0, "stderr: \(ok.stderr)")
+        #expect(ok.stdout.hasSuffix("gho.csv,gho,dtp3_pct,VN,2012,2013,2,,,\n"))
+        let unmapped = try runChitieu(args: ["data", "check", "--no-catalogue", "gho.csv"], currentDirectory: dir)
+        #expect(unmapped.status == 65)
+        #expect(unmapped.stderr.contains("gho.csv:1: this is a WHO GHO export, which needs a mapping to indicator codes. Pass --mapping FILE"))
     }
 
     @Test("help texts describe the commands")

@@ -168,7 +168,7 @@ struct BadInputCorpusTests {
         let error = try #require(throws: DataError.self) { try SeriesReader.read(contentsOf: url) }
         #expect(error.exitCode == 66)
         #expect(error.description == "/nonexistent/chitieu/none.csv: no such file. Check the path "
-            + "(relative paths start from the current directory)")
+            + "(relative paths start from the current directory).")
     }
 
     @Test("description has the compiler-style layout file:line:column: message. hint")
@@ -178,7 +178,7 @@ struct BadInputCorpusTests {
             try SeriesReader.read(bytes: bytes, file: "Datasets/x.csv")
         }
         #expect(error.description == "Datasets/x.csv:2:4: value \"1O.5\" is not a number (decimal mark: point). "
-            + "Fix the cell or pass --decimal comma if the file uses decimal commas")
+            + "Fix the cell or pass --decimal comma if the file uses decimal commas.")
         #expect(error.text == "1O.5")
     }
 

@@ -13,6 +13,16 @@ import Testing
 struct NISTStRDTests {
     static let atDefaults = NISTDataset.allNames.filter { $0 != "Filip" }
 
+    @Test("LRE: digits of agreement, absolute error for a zero certified value, capped at 15")
+    func lreDefinition() {
+        #expect(logRelativeError(1, certified: 1) == 15)
+        #expect(abs(logRelativeError(1.001, certified: 1) - 3) < 1e-9)
+        #expect(abs(logRelativeError(-2.000002, certified: -2) - 6) < 1e-9)
+        #expect(abs(logRelativeError(1e-10, certified: 0) - 10) < 1e-9)
+        #expect(logRelativeError(.nan, certified: 1) == 0)
+        #expect(logRelativeError(5, certified: 1) == 0)
+    }
+
     @Test("every dataset parses into its certified model", arguments: NISTDataset.allNames)
     func parses(name: String) throws {
         let d = try NISTDataset.load(name)

@@ -1,1 +1,0 @@
-// Export: see the module table in README.md.

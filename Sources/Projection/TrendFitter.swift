@@ -1,0 +1,115 @@
+import Foundation
+import IndicatorData
+import LinearAlgebra
+import Regression
+
+/// Fits linear trends on the model scale: z(year) = a + b·(year − anchor), anchor = last year in the window.
+public enum TrendFitter {
+    /// Fits a series' own trend.
+    ///
+    /// The design is [1, year − anchor]; with recency weights the fit is WLS with w = λ^(anchor − year).
+    /// Every fit goes through the LAPACK-backed `Regression.LinearModel`.
+    ///
+    /// - Parameters:
+    ///   - series: the observations (any order; years unique).
+    ///   - indicator: catalogue entry giving the default scale and the logit bounds (optional: without it,
+    ///     `options.scale` must be given, and logit needs bounds 0–100).
+    ///   - options: scale, window, weighting, driver, calibration.
+    /// - Throws: `ProjectionError.tooShort` below `options.minimumPoints` points in the window,
+    ///   `.outsideDomain` for a value the scale cannot take (0 on the log scale, 100 % on logit), and the
+    ///   regression layer's errors.
+    public static func fit(_ series: Series, indicator: Indicator?, options: TrendOptions = TrendOptions()) throws
+        -> TrendFit {
+        let transform = try Self.transform(for: indicator, options: options, series: series)
+        let used = options.window.map { series.window($0) } ?? series
+        guard used.count >= options.minimumPoints, let first = used.firstYear, let last = used.lastYear else {
+            throw ProjectionError.tooShort(key: series.key.description, points: used.count,
+                                           minimum: options.minimumPoints)
+        }
+        var warnings: [String] = []
+        if used.count < options.warnBelowPoints {
+            warnings.append("\(series.key): only \(used.count) points in \(first)–\(last); the interval rests on "
+                + "\(used.count - 2) residual degree(s) of freedom and is very wide")
+        }
+        let t = used.years.map { Double($0 - last) }
+        let z = try used.values.map { try transform.forward($0) }
+        let weights: [Double]?
+        switch options.weighting {
+        case .none: weights = nil
+        case .recency(let lambda): weights = used.years.map { Foundation.pow(lambda, Double(last - $0)) }
+        }
+        let design = try Matrix(columns: [Array(repeating: 1, count: t.count), t])
+        let model = try LinearModel(design: design, response: z, weights: weights, hasIntercept: true)
+        let fit = try model.fit(driver: options.driver)
+        return TrendFit(
+            key: series.key, transform: transform, window: first...last, anchorYear: last, points: used.count,
+            coefficients: fit.coefficients, unscaledCovariance: fit.unscaledCovariance, sigma: fit.sigma,
+            degreesOfFreedom: Double(fit.degreesOfFreedom), method: .trend,
+            weighting: options.weighting.description, calibration: options.calibration, warnings: warnings)
+    }
+
+    /// The transform for an indicator under the given options.
+    public static func transform(for indicator: Indicator?, options: TrendOptions, series: Series) throws -> Transform {
+        guard let scale = options.scale ?? indicator?.scale else {
+            throw ProjectionError.invalidModel(
+                "\(series.key): no model scale: the indicator is not in the catalogue; pass --model linear|log|logit")
+        }
+        var lower = indicator?.lowerBound
+        var upper = indicator?.upperBound
+        if scale == .logit, indicator == nil || upper == nil {
+            // A percentage without catalogue bounds: the natural 0–100 range.
+            lower = lower ?? 0
+            upper = upper ?? 100
+        }
+        return try Transform(scale: scale, lower: lower, upper: upper)
+    }
+
+    /// Borrows the national trend for a sparse provincial series (shift method).
+    ///
+    /// The projection starts from the province's last observed level z_p (model scale, year y_p) and follows
+    /// the national slope b_N: ẑ(y) = z_p + b_N·(y − y_p). Its predictive variance is
+    ///
+    ///     σ_N²·(1 + 1 + (y − y_p)²·c_bb) + δ²
+    ///
+    /// where σ_N is the national residual SD (a stand-in for the province's year-to-year noise, counted once
+    /// for the anchor observation and once for the new observation), c_bb the national slope's unscaled
+    /// variance, and δ² the provincial-vs-national dispersion: the sample variance of the province's gap to the
+    /// national trend line over the years both have (needs ≥ 3 provincial points; otherwise 0 and a warning
+    /// says the interval ignores it). The method is labelled; it is never presented as a provincial fit.
+    public static func fitBorrowingNational(
+        provincial: Series, national: Series, indicator: Indicator?, options: TrendOptions = TrendOptions()
+    ) throws -> TrendFit {
+        let nationalFit = try fit(national, indicator: indicator, options: options)
+        let transform = nationalFit.transform
+        guard let anchorObservation = provincial.observations.last else {
+            throw ProjectionError.tooShort(key: provincial.key.description, points: 0, minimum: 1)
+        }
+        let anchorYear = anchorObservation.year
+        let anchorLevel = try transform.forward(anchorObservation.value)
+        var warnings = nationalFit.warnings
+        warnings.append("\(provincial.key): \(provincial.count) provincial point(s); projected with the national "
+            + "slope from \(national.region) (\(nationalFit.modelLabel)) shifted to the provincial level in \(anchorYear)")
+        // Gap of each provincial point to the national trend line, on the model scale.
+        let gaps = try provincial.observations.map { observation -> Double in
+            let nationalLevel = nationalFit.intercept + nationalFit.slope * Double(observation.year - nationalFit.anchorYear)
+            return try transform.forward(observation.value) - nationalLevel
+        }
+        var dispersion = 0.0
+        if gaps.count >= 3 {
+            let mean = gaps.reduce(0, +) / Double(gaps.count)
+            dispersion = gaps.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(gaps.count - 1)
+        } else {
+            warnings.append("\(provincial.key): fewer than 3 provincial points, so the interval cannot include the "
+                + "provincial-vs-national dispersion and understates the uncertainty")
+        }
+        let slopeVariance = nationalFit.unscaledCovariance.rows == 2 ? nationalFit.unscaledCovariance[1, 1] : 0
+        // leverage(y) = 1 + (y − y_p)²·c_bb: the anchor observation's noise plus the slope's uncertainty.
+        let unscaled = try Matrix(rowMajor: [[1, 0], [0, slopeVariance]])
+        return TrendFit(
+            key: provincial.key, transform: transform, window: nationalFit.window, anchorYear: anchorYear,
+            points: provincial.count, coefficients: [anchorLevel, nationalFit.slope], unscaledCovariance: unscaled,
+            sigma: nationalFit.sigma, degreesOfFreedom: nationalFit.degreesOfFreedom,
+            method: .nationalSlopeShift(national: national.key), weighting: nationalFit.weighting,
+            extraVariance: dispersion, calibration: options.calibration, warnings: warnings)
+    }
+}

@@ -1,1 +1,0 @@
-// Statistics: see the module table in README.md.

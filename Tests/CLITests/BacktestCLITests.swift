@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("chitieu backtest")
+struct BacktestCLITests {
+    /// OLS-only backtest at origin 2012 on the bundled intl_series.csv: CSV with the "all" row first.
+    @Test func olsCSVOnBundledData() throws {
+        let r = try runChitieu(args: ["backtest", "--method", "ols", "--origins", "2012", "--format", "csv"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "method,group,lead_time,n,coverage_80,coverage_95,width_80_model,width_80_natural,winkler_80,winkler_95,mase_naive,mase_drift")
+        // 11 indicators, ≥ 5 points, lead 1–10: 2,067 points, 38.6 % / 54.9 % (README §8 protocol with underweight).
+        #expect(lines.dropFirst().first?.hasPrefix("ols,all,all,2067,0.386,0.549,") == true, "first row: \(lines.dropFirst().first ?? "")")
+    }
+
+    @Test func fitCalibrationNeedsOut() throws {
+        let r = try runChitieu(args: ["backtest", "--fit-calibration"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("Use --out FILE with --fit-calibration"))
+    }
+
+    @Test func badOriginsAndMethod() throws {
+        let a = try runChitieu(args: ["backtest", "--origins", "20x2"])
+        #expect(a.status == 64)
+        #expect(a.stderr.contains("Use --origins with years separated by commas"))
+        let b = try runChitieu(args: ["backtest", "--method", "arima"])
+        #expect(b.status == 64)
+        #expect(b.stderr.contains("Use --method ols, drift, calibrated or all"))
+        let c = try runChitieu(args: ["backtest", "--cv-folds", "1"])
+        #expect(c.status == 64)
+        #expect(c.stderr.contains("Use --cv-folds 2 or more"))
+    }
+
+    @Test func missingDataFile() throws {
+        let r = try runChitieu(args: ["backtest", "--method", "ols", "--data", "/nonexistent/x.csv"])
+        #expect(r.status == 66, "status \(r.status), stderr: \(r.stderr)")
+    }
+
+    /// The shipped constants load and cover every family (none fell back on the shipped data).
+    @Test func fitCalibrationWritesLoadableJSON() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("calib-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try runChitieu(args: ["backtest", "--fit-calibration", "--out", out.path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        let families = try #require(json?["families"] as? [[String: Any]])
+        #expect(families.count == 7)
+        let provenance = try #require(json?["provenance"] as? [String: Any])
+        #expect((provenance["dataFiles"] as? [Any])?.count == 2)
+    }
+}

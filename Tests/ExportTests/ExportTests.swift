@@ -1,3 +1,0 @@
-import Testing
-
-// Tests for Export are added with the module.

@@ -1,3 +1,0 @@
-import Testing
-
-// Tests for Statistics are added with the module.
