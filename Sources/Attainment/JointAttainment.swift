@@ -168,6 +168,7 @@ public enum JointAttainment {
             normals.deallocate()
             chis.deallocate()
         }
+        let dfOrOne = df.isInfinite ? 1 : df
         var hitP = 0, hitQ = 0, hitBoth = 0
         var done = 0
         while done < draws {
@@ -178,11 +179,11 @@ public enum JointAttainment {
             if let chi {
                 fillChiSquare(cb, sampler: chi, using: &rng)
             } else {
-                cb.initialize(repeating: df)  // u = 1: known σ
+                cb.initialize(repeating: 1)  // df = ∞: u = √(df/χ²) → 1 (known σ)
             }
             guard let n = nb.baseAddress, let c = cb.baseAddress else { break }
             for i in 0..<m {
-                let u = (df.isInfinite ? 1 : (df / c[i]).squareRoot())
+                let u = (dfOrOne / c[i]).squareRoot()  // = 1 when df = ∞ (c[i] = 1)
                 let z0 = n[4 * i], z1 = n[4 * i + 1], e0 = n[4 * i + 2], e1 = n[4 * i + 3]
                 let d0 = p.k * u * (p.a0 * z0 + p.a1 * z1 + e0)
                 let d1 = q.k * u * (q.a0 * z0 + q.a1 * z1 + e1)
