@@ -103,9 +103,16 @@ public enum BatchProjection {
         guard !kept.isEmpty else { return }
         let responses = try Matrix(rows: n, columns: kept.count, columnMajor: z)
         let fit = try LinearModel.fitMany(design: design, responses: responses, hasIntercept: true, refine: false)
-        let df = Double(fit.degreesOfFreedom)
-        let student = try StudentT(degreesOfFreedom: df)
-        let q80 = student.quantile(0.9), q95 = student.quantile(0.975)
+        let residualDF = Double(fit.degreesOfFreedom)
+        // t quantiles per distinct degrees of freedom (calibration may cap ν below n − 2).
+        var quantiles: [Double: (q80: Double, q95: Double)] = [:]
+        func tQuantiles(_ df: Double) throws -> (q80: Double, q95: Double) {
+            if let cached = quantiles[df] { return cached }
+            let student = try StudentT(degreesOfFreedom: df)
+            let q = (student.quantile(0.9), student.quantile(0.975))
+            quantiles[df] = q
+            return q
+        }
         let c = fit.unscaledCovariance
         let beta = fit.coefficients.storage
         for (position, index) in kept.enumerated() {
@@ -114,6 +121,8 @@ public enum BatchProjection {
             let calibration = calibrationFor(s)
             let a = beta[2 * position], b = beta[2 * position + 1]
             let sigma = fit.sigma[position]
+            let df = calibration.degreesOfFreedom(residual: residualDF)
+            let (q80, q95) = try tQuantiles(df)
             var rows: [BatchResult] = []
             for milestone in milestones(s.key) {
                 let h = Double(milestone.year - last)

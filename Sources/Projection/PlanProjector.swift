@@ -15,6 +15,9 @@ public struct ProjectionPolicy: Sendable {
     public var auto: Bool
     /// The national region code.
     public var nationalRegion: String
+    /// Interval calibration per indicator code (from the shipped backtest calibration); an indicator not
+    /// listed uses `options.calibration`.
+    public var calibrations: [String: IntervalCalibration] = [:]
 
     public init(options: TrendOptions = TrendOptions(), ownTrendMinimum: Int = 5, borrowNational: Bool = true,
                 allowProxy: Bool = false, auto: Bool = false, nationalRegion: String = "VN") {
@@ -47,6 +50,8 @@ public struct IndicatorProjection: Sendable {
 public enum PlanProjector {
     public static func project(indicator: Indicator, region: String, data: [SeriesKey: Series],
                                policy: ProjectionPolicy, sensitivityYear: Int = 2030) -> IndicatorProjection {
+        var policy = policy
+        if let calibration = policy.calibrations[indicator.code] { policy.options.calibration = calibration }
         let code = indicator.provincialSeries ?? indicator.code
         let regional = data[SeriesKey(indicator: code, region: region)]
             ?? data[SeriesKey(indicator: indicator.code, region: region)]

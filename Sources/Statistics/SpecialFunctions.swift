@@ -15,6 +15,13 @@ func stirlingRemainder(_ z: Double) -> Double {
     return series * r
 }
 
+/// log Γ(x) for x > 0, through the re-entrant `lgamma_r`: plain `lgamma` writes the global `signgam`,
+/// a data race when several threads evaluate distributions at once.
+func logGamma(_ x: Double) -> Double {
+    var sign: Int32 = 0
+    return lgamma_r(x, &sign)
+}
+
 /// log(2π)/2.
 let halfLogTwoPi = 0.918_938_533_204_672_741_780_329_736_405_617_639_9
 
@@ -30,13 +37,13 @@ func logBeta(_ a: Double, _ b: Double) -> Double {
     let lo = min(a, b)
     let hi = max(a, b)
     if hi < 10 {
-        return lgamma(lo) + lgamma(hi) - lgamma(lo + hi)
+        return logGamma(lo) + logGamma(hi) - logGamma(lo + hi)
     }
     let sum = hi + lo
     if lo < 10 {
         let difference = -(hi - 0.5) * log1p(lo / hi) - lo * log(sum) + lo
             + stirlingRemainder(hi) - stirlingRemainder(sum)
-        return lgamma(lo) + difference
+        return logGamma(lo) + difference
     }
     return halfLogTwoPi - 0.5 * log(lo) - (hi - 0.5) * log1p(lo / hi) + lo * log(lo / sum)
         + stirlingRemainder(hi) + stirlingRemainder(lo) - stirlingRemainder(sum)
@@ -123,15 +130,19 @@ func betaContinuedFraction(a: Double, b: Double, x: Double) -> Double {
 
 /// log of x^a e^(−x) / Γ(a), the common prefactor of P(a, x) and Q(a, x).
 ///
-/// For a ≥ 10 it is written −a·(λ − log1p λ) + ½ log(a/2π) − w(a) with λ = (x − a)/a and w Stirling's
+/// For a ≥ 10 it is written −a·(λ − log(1 + λ)) + ½ log(a/2π) − w(a) with λ = (x − a)/a and w Stirling's
 /// remainder, which avoids subtracting log-gammas in the thousands.
 /// - Reference: Temme (1979); DiDonato & Morris (1986), ACM TOMS 12(4) 377–393, function `rcomp`.
 func logGammaPrefactor(a: Double, x: Double) -> Double {
     if a < 10 {
-        return a * log(x) - x - lgamma(a)
+        return a * log(x) - x - logGamma(a)
     }
+    // φ = λ − log(1 + λ): through log1p near λ = 0, through log(x/a) when x/a is far from 1 (log1p(λ)
+    // at λ ≈ −1 would lose the digits of 1 + λ = x/a).
     let lambda = (x - a) / a
-    return -a * (lambda - log1p(lambda)) + 0.5 * log(a / (2 * Double.pi)) - stirlingRemainder(a)
+    let ratio = x / a
+    let phi = abs(lambda) < 0.5 ? lambda - log1p(lambda) : lambda - log(ratio)
+    return -a * phi + 0.5 * log(a / (2 * Double.pi)) - stirlingRemainder(a)
 }
 
 /// The regularized incomplete gamma functions P(a, x) = γ(a, x)/Γ(a) and Q(a, x) = 1 − P(a, x).

@@ -1,11 +1,118 @@
 import ArgumentParser
+import Attainment
+import Export
+import Foundation
+import IndicatorData
+import Projection
 
+/// `chitieu attain` (and `chitieu` with no arguments): the plan scorecard.
 struct AttainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attain",
-        abstract: "Project every plan indicator and judge each 2025/2030 target.")
+        abstract: "Project every plan indicator and judge each 2025/2030 target.",
+        discussion: """
+            Plan mode (one region): every row of the plan's targets file gets the baseline, the projection \
+            for each milestone with 80 % and 95 % prediction intervals, P(attain), the joint probability \
+            of meeting both milestones (seeded Monte Carlo), the observed and required annual rates, and \
+            verdicts side by side (chitieu's from P(attain); UNICEF/JME; UNSD progress chart; open-sdg), \
+            with the series, model, window and method behind each number. With no options it runs on the \
+            bundled Kon Tum plan (Datasets/kontum).
+
+            Batch mode (targets for many regions and no --region): every series with targets is projected \
+            on the batch path, series with the same years fitted by one multi-right-hand-side LAPACK call; \
+            one row per series and milestone. Add --joint for the Monte Carlo joint probability.
+            """)
+
+    @Option(help: "Region code to assess (default: the only region in the targets file, VN-28 for the bundled plan).")
+    var region: String?
+
+    @Option(name: .customLong("data"), parsing: .singleValue,
+            help: "Tidy series CSV (repeatable). Default: the bundled Kon Tum and Viet Nam files.")
+    var dataFiles: [String] = []
+
+    @Option(help: "Targets CSV (plan format or indicator_code,region,year,value,…,comparator). Default: the bundled Kon Tum plan.")
+    var targets: String?
+
+    @Option(help: "Indicator catalogue CSV. Default: Datasets/indicators.csv.")
+    var catalogue: String?
+
+    @Option(help: "Monte Carlo draws for the joint probability.")
+    var draws: Int = Scorecard.defaultDraws
+
+    @Option(help: "Seed of every random draw (echoed on stderr and in the output).")
+    var seed: UInt64 = Scorecard.defaultSeed
+
+    @Flag(help: "Batch mode: also estimate the joint probability of both milestones by Monte Carlo.")
+    var joint = false
+
+    @Option(help: "Batch mode with --joint: only the first N series (sorted by region).")
+    var series: Int?
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var read: DataReadOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard draws >= 100 else { throw ValidationError("Use --draws 100 or more (got \(draws)).") }
+        if let series, series < 1 { throw ValidationError("Use --series 1 or more.") }
+    }
 
     func run() throws {
-        try notYetImplemented("attain")
+        try runReportingErrors {
+            let inputs = try AttainInputs.load(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
+                                               read: read)
+            let regions = Set(inputs.targets.map(\.region))
+            if region == nil, regions.count > 1 {
+                try runBatch(inputs)
+            } else {
+                guard let chosen = region ?? regions.first else {
+                    throw CLIError(message: "the targets file has no rows; give a targets file with at least one target",
+                                   code: ExitStatus.dataError)
+                }
+                try runPlan(inputs, region: chosen)
+            }
+        }
+    }
+}
+
+/// Files an `attain` run reads, loaded once.
+struct AttainInputs {
+    var catalogue: IndicatorCatalogue
+    var collection: SeriesCollection
+    var targets: [Target]
+    var files: [URL]
+
+    static let defaultData = ["kontum/kontum_province.csv", "kontum/plan_baseline_2023.csv",
+                              "national/vietnam_national.csv"]
+    static let defaultTargets = "kontum/plan_targets.csv"
+
+    static func load(dataFiles: [String], targetsFile: String?, catalogueFile: String?,
+                     read: DataReadOptions) throws -> AttainInputs {
+        let catalogue: IndicatorCatalogue
+        var files: [URL] = []
+        if let catalogueFile {
+            let url = URL(fileURLWithPath: catalogueFile)
+            catalogue = try IndicatorCatalogue.read(contentsOf: url, displayName: catalogueFile)
+            files.append(url)
+        } else {
+            catalogue = try BundledData.catalogue()
+            files.append(try BundledData.file("indicators.csv"))
+        }
+        let options = read.readOptions(catalogue: catalogue, bundled: dataFiles.isEmpty)
+        let dataURLs: [URL]
+        let names: [String]
+        if dataFiles.isEmpty {
+            dataURLs = try defaultData.map(BundledData.file)
+            names = defaultData.map { "Datasets/" + $0 }
+        } else {
+            dataURLs = dataFiles.map { URL(fileURLWithPath: $0) }
+            names = dataFiles
+        }
+        let collection = try SeriesReader.read(contentsOf: dataURLs, displayNames: names, options: options)
+        let targetsURL = try targetsFile.map { URL(fileURLWithPath: $0) } ?? BundledData.file(defaultTargets)
+        let targets = try Target.read(contentsOf: targetsURL, displayName: targetsFile ?? "Datasets/" + defaultTargets,
+                                      options: options)
+        files += dataURLs + [targetsURL]
+        return AttainInputs(catalogue: catalogue, collection: collection, targets: targets, files: files)
     }
 }

@@ -136,9 +136,15 @@ struct DataReadOptions: ParsableArguments {
         }
     }
 
-    func readOptions(catalogue: IndicatorCatalogue?) -> ReadOptions {
-        let priority = (sourcePriority ?? "").split(separator: ",")
+    /// The plan appendix's 2023 column wins over other sources for the same year when reading the bundled
+    /// files (e.g. life expectancy 2023: plan estimate 68.2 vs a news report's 69.7), because the scorecard
+    /// judges the plan against its own baseline. A user-given --source-priority replaces this.
+    static let bundledSourcePriority = ["Kế hoạch UBND tỉnh Kon Tum"]
+
+    func readOptions(catalogue: IndicatorCatalogue?, bundled: Bool = false) -> ReadOptions {
+        var priority = (sourcePriority ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if priority.isEmpty, bundled { priority = Self.bundledSourcePriority }
         return ReadOptions(decimal: decimal, grouping: grouping, delimiter: delimiter,
                            sourcePriority: priority, catalogue: catalogue)
     }

@@ -1,11 +1,126 @@
 import ArgumentParser
+import Export
+import Foundation
+import IndicatorData
+import Projection
 
+/// `chitieu project`: one series projected with prediction intervals, as tidy rows.
 struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "project",
-        abstract: "Project one series with prediction intervals (tidy rows).")
+        abstract: "Project one series with prediction intervals (tidy rows).",
+        discussion: """
+            Rows: observed values, the fitted trend over the fit window (with the confidence interval of the \
+            mean), and projected values to --to with prediction intervals of a new observation at each --level. \
+            Every row names the model, window and method. A regional series with fewer than \
+            --own-trend-minimum points borrows the national slope (shift method), labelled as such.
+            """)
+
+    @Option(help: "Indicator code, e.g. u5mr (see `chitieu indicators`).")
+    var indicator: String
+
+    @Option(help: "Region code, e.g. VN or VN-28.")
+    var region: String = "VN"
+
+    @Option(help: "Last year to project.")
+    var to: Int = 2030
+
+    @Option(parsing: .upToNextOption, help: "Interval levels in percent (e.g. --level 80 95).")
+    var level: [Double] = [80, 95]
+
+    @Option(name: .customLong("data"), parsing: .singleValue,
+            help: "Tidy series CSV (repeatable). Default: the bundled Kon Tum and Viet Nam files.")
+    var dataFiles: [String] = []
+
+    @Option(help: "Indicator catalogue CSV. Default: Datasets/indicators.csv.")
+    var catalogue: String?
+
+    @Flag(help: "Also print how the last projected year moves when the window start moves ±3 years (stderr).")
+    var sensitivity = false
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var read: DataReadOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1901...2100).contains(to) else { throw ValidationError("Use --to with a year between 1901 and 2100.") }
+        for l in level where !(l > 0 && l < 100) {
+            throw ValidationError("Use --level with percentages strictly between 0 and 100 (got \(l)).")
+        }
+    }
 
     func run() throws {
-        try notYetImplemented("project")
+        try runReportingErrors {
+            let inputs = try AttainInputs.loadSeries(dataFiles: dataFiles, catalogueFile: catalogue, read: read)
+            guard let indicatorEntry = inputs.catalogue.entry(forSeries: indicator) ?? nil as Indicator? else {
+                throw CLIError(message: "indicator \(indicator) is not in the catalogue; see `chitieu indicators`, "
+                    + "or pass --catalogue", code: ExitStatus.usage)
+            }
+            var data: [SeriesKey: Series] = [:]
+            for s in inputs.collection.series { data[s.key] = s }
+            let key = SeriesKey(indicator: indicator, region: region)
+            guard let series = data[key] ?? data[SeriesKey(indicator: indicatorEntry.provincialSeries ?? indicator,
+                                                            region: region)] else {
+                let regions = inputs.collection.series.filter { $0.indicator == indicator }.map(\.region).sorted()
+                throw CLIError(message: "no data for \(indicator) in region \(region)"
+                    + (regions.isEmpty ? "" : " (it has: \(regions.joined(separator: ", ")))")
+                    + "; use --region or --data", code: ExitStatus.dataError)
+            }
+            if let last = series.lastYear, to <= last {
+                throw CLIError(message: "Use --to with a year after the last observed year (\(last)).",
+                               code: ExitStatus.usage)
+            }
+            var entry = indicatorEntry
+            entry.provincialSeries = series.indicator
+            let projection = PlanProjector.project(indicator: entry, region: region, data: data,
+                                                   policy: try model.policy(catalogue: inputs.catalogue), sensitivityYear: to)
+            guard let fit = projection.fit else {
+                throw CLIError(message: "cannot project \(key): \(projection.reason ?? "no fit")",
+                               code: ExitStatus.dataError)
+            }
+            if !output.quiet {
+                printError("chitieu: \(key): \(fit.modelLabel), method \(fit.method)")
+                for w in fit.warnings { printError("warning: \(w)") }
+                if let choice = projection.choice { printError("model choice: \(choice)") }
+                if sensitivity, let s = projection.sensitivity {
+                    let alternatives = s.alternatives.map { "\($0.start): \(ScorecardTable.short($0.value))" }
+                    printError("window sensitivity (\(s.year)): base \(ScorecardTable.short(s.base)); "
+                        + alternatives.joined(separator: ", "))
+                }
+            }
+            let rows = fit.rows(observed: series, to: to, levels: level.map { $0 / 100 })
+            let table = try Self.table(rows)
+            try output.emit(table, metadata: runMetadata(files: inputs.files, model: fit.modelLabel, seed: nil,
+                                                         options: ["method": fit.method.description]))
+        }
+    }
+
+    static func table(_ rows: [ProjectionRow]) throws -> Table {
+        try Table(columns: ProjectionRow.columns, rows: rows.map { r in
+            [.text(r.area), .text(r.indicator), .integer(r.year), .text(r.kind.rawValue), .number(r.value),
+             r.level.map { .number($0) } ?? .missing, r.lower.map { .number($0) } ?? .missing,
+             r.upper.map { .number($0) } ?? .missing, .text(r.model), .text(r.window), .text(r.method)]
+        })
+    }
+}
+
+extension AttainInputs {
+    /// Catalogue and series only (no targets).
+    static func loadSeries(dataFiles: [String], catalogueFile: String?, read: DataReadOptions) throws -> AttainInputs {
+        let catalogue: IndicatorCatalogue
+        var files: [URL] = []
+        if let catalogueFile {
+            let url = URL(fileURLWithPath: catalogueFile)
+            catalogue = try IndicatorCatalogue.read(contentsOf: url, displayName: catalogueFile)
+            files.append(url)
+        } else {
+            catalogue = try BundledData.catalogue()
+        }
+        let urls = try dataFiles.isEmpty ? defaultData.map(BundledData.file) : dataFiles.map { URL(fileURLWithPath: $0) }
+        let names = dataFiles.isEmpty ? defaultData.map { "Datasets/" + $0 } : dataFiles
+        let collection = try SeriesReader.read(contentsOf: urls, displayNames: names,
+                                               options: read.readOptions(catalogue: catalogue,
+                                                                         bundled: dataFiles.isEmpty))
+        return AttainInputs(catalogue: catalogue, collection: collection, targets: [], files: files + urls)
     }
 }

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import IndicatorData
+import LinearAlgebra
+import Projection
+
+/// Trend-model options shared by `attain`, `project` and `backtest`.
+struct ModelOptions: ParsableArguments {
+    @Option(help: "Model scale: auto (choose by leave-last-3-out backtest), linear, log or logit. Default: the catalogue's scale for each indicator.")
+    var model: String?
+
+    @Option(help: "Fit window FIRST:LAST, e.g. 2010:2023. Default: every observation.")
+    var window: String?
+
+    @Option(help: "Observation weights: none (OLS) or recency:λ (WLS with weight λ^(last−year), ESCAP's weighted extrapolation), e.g. recency:0.9.")
+    var weights: String = "none"
+
+    @Option(help: "Least-squares driver: svd (LAPACK dgelsd) or qr (dgeqrf+dormqr+dtrtrs).")
+    var driver: String = "svd"
+
+    @Option(name: .customLong("own-trend-minimum"),
+            help: "A regional series needs at least this many points for its own trend; below it, the national slope is borrowed.")
+    var ownTrendMinimum: Int = 5
+
+    @Flag(name: .customLong("no-borrow"), help: "Never borrow the national trend for sparse regional series.")
+    var noBorrow = false
+
+    @Flag(name: .customLong("allow-proxy"),
+          help: "Borrow the slope of a national series that measures something different (labelled proxy).")
+    var allowProxy = false
+
+    @Option(help: "Prediction intervals: calibrated (OLS scale × backtest factor per indicator family and horizon, Datasets/calibration) or ols (classical, known to be far too narrow).")
+    var intervals: IntervalKind = .calibrated
+
+    @Option(name: .customLong("calibration"), help: "Calibration JSON (default: Datasets/calibration/calibration.json).")
+    var calibrationFile: String?
+
+    func validate() throws {
+        if let model, !["auto", "linear", "log", "logit"].contains(model) {
+            throw ValidationError("Use --model auto, linear, log or logit (got \(model)).")
+        }
+        if let window { _ = try wrap { try TrendOptions.parseWindow(window) } }
+        _ = try wrap { try Weighting(parsing: weights) }
+        if !["svd", "qr"].contains(driver) { throw ValidationError("Use --driver svd or qr (got \(driver)).") }
+        if ownTrendMinimum < 3 {
+            throw ValidationError("Use --own-trend-minimum 3 or more: a trend needs at least 3 points.")
+        }
+    }
+
+    private func wrap<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw ValidationError("\(error)") }
+    }
+
+    /// Fit options (throws `CLIError` 64 on text that `validate()` should already have caught).
+    func trendOptions(calibration: IntervalCalibration = .none) throws -> TrendOptions {
+        do {
+            let scale: ModelScale? = (model == nil || model == "auto") ? nil : ModelScale(rawValue: model ?? "")
+            return TrendOptions(scale: scale, window: try window.map(TrendOptions.parseWindow),
+                                weighting: try Weighting(parsing: weights),
+                                driver: driver == "qr" ? .qr : .default, calibration: calibration)
+        } catch {
+            throw CLIError(message: "\(error)", code: ExitStatus.usage)
+        }
+    }
+
+    /// The shipped (or given) backtest calibration; nil for `--intervals ols`.
+    func calibration() throws -> Calibration? {
+        guard intervals == .calibrated else { return nil }
+        let url = try calibrationFile.map { URL(fileURLWithPath: $0) } ?? BundledData.file("calibration/calibration.json")
+        do {
+            return try Calibration.load(from: url)
+        } catch {
+            throw CLIError(message: "cannot read the calibration \(url.path): \(error). Regenerate it with "
+                + "`chitieu backtest --fit-calibration`, or use --intervals ols", code: ExitStatus.config)
+        }
+    }
+
+    /// The projection policy; with calibrated intervals every catalogue indicator gets its family's calibration.
+    func policy(catalogue: IndicatorCatalogue? = nil) throws -> ProjectionPolicy {
+        var policy = ProjectionPolicy(options: try trendOptions(), ownTrendMinimum: ownTrendMinimum,
+                                      borrowNational: !noBorrow, allowProxy: allowProxy, auto: model == "auto")
+        if let calibration = try calibration() {
+            for indicator in catalogue?.indicators ?? [] {
+                policy.calibrations[indicator.code] = calibration.intervalCalibration(forIndicator: indicator.code)
+            }
+        }
+        return policy
+    }
+}
+
+/// Which prediction intervals to report.
+enum IntervalKind: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case calibrated, ols
+}

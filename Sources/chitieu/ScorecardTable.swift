@@ -1,0 +1,144 @@
+import Attainment
+import Export
+import IndicatorData
+
+/// Turns scorecard rows into tables: a full tidy table (one row per indicator and milestone, every number
+/// and its provenance: for CSV/JSON/Excel) and a compact one for people (`--format table`).
+enum ScorecardTable {
+    static let columns = [
+        "plan_row", "indicator", "name", "unit", "region", "baseline_year", "baseline", "baseline_flag",
+        "year", "target_text", "target", "comparator", "kind", "status", "projection",
+        "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper", "p_attain", "met_at_baseline",
+        "observed_rate", "rate_kind", "required_rate", "acceleration", "years_left",
+        "verdict", "verdict_jme", "verdict_unsd", "unsd_ratio", "verdict_opensdg",
+        "p_joint", "p_joint_se", "draws", "seed", "model", "window", "method", "source", "warnings",
+    ]
+
+    static func number(_ x: Double?, _ style: NumberStyle = .shortest) -> Cell {
+        guard let x, x.isFinite else { return .missing }
+        return .number(x, style)
+    }
+
+    static func text(_ s: String?) -> Cell {
+        guard let s, !s.isEmpty else { return .missing }
+        return .text(s)
+    }
+
+    static func full(_ rows: [ScorecardRow], region: String, lang: Language) throws -> Table {
+        var cells: [[Cell]] = []
+        for row in rows {
+            for m in row.milestones {
+                cells.append([
+                    .text(row.planRow), .text(row.indicator), .text(lang == .vi ? row.nameVi : row.nameEn),
+                    .text(row.unit), .text(region), row.baselineYear.map(Cell.integer) ?? .missing,
+                    number(row.baselineValue), text(row.baselineFlag), .integer(m.year), text(m.targetText),
+                    number(m.targetValue), text(m.comparator?.rawValue), .text(m.kind.rawValue),
+                    .text(m.status.description), number(m.projectedMedian), number(m.pi80?.lower),
+                    number(m.pi80?.upper), number(m.pi95?.lower), number(m.pi95?.upper), number(m.probability),
+                    m.metAtBaseline.map { .text($0 ? "yes" : "no") } ?? .missing,
+                    number(row.observedRate), .text(row.rateConvention.rawValue), number(m.rates?.required),
+                    number(m.rates?.acceleration), m.rates.map { .integer($0.yearsLeft) } ?? .missing,
+                    .text(verdictText(m.chitieu, lang)), .text(m.jme.rawValue), .text(m.unsd.rawValue),
+                    number(m.unsdRatio), .text(m.openSDG.category.rawValue),
+                    number(row.joint?.pJoint), number(row.joint?.seJoint),
+                    row.joint.map { .integer($0.draws) } ?? .missing,
+                    row.joint.map { .text(String($0.seed)) } ?? .missing,
+                    text(row.modelLabel), text(row.window), text(row.method), text(row.dataSource),
+                    text((row.warnings + m.warnings).joined(separator: " | ")),
+                ])
+            }
+        }
+        return try Table(columns: columns, rows: cells)
+    }
+
+    /// One line per indicator: baseline, then for each milestone target, projection [95 % PI], P, verdict.
+    static func compact(_ rows: [ScorecardRow], lang: Language) throws -> Table {
+        let years = Array(Set(rows.flatMap { $0.milestones.map(\.year) })).sorted()
+        var columns = ["#", Label.indicator.text(lang), Label.baseline.text(lang)]
+        for y in years {
+            columns += ["\(Label.target.text(lang)) \(y)", "\(Label.projected.text(lang)) \(y) [95%]",
+                        "P \(y)", "\(Label.verdict.text(lang)) \(y)"]
+        }
+        columns += ["P(\(years.map(String.init).joined(separator: "&")))", Label.method.text(lang)]
+        var cells: [[Cell]] = []
+        for row in rows {
+            var line: [Cell] = [.text(row.planRow), .text(row.indicator),
+                                row.baselineValue.map { .text(short($0) + (row.baselineFlag == nil ? "" : "*")) }
+                                    ?? .missing]
+            for y in years {
+                guard let m = row.milestones.first(where: { $0.year == y }) else {
+                    line += [.missing, .missing, .missing, .missing]
+                    continue
+                }
+                line.append(.text(targetShort(m)))
+                if let median = m.projectedMedian, let pi = m.pi95 {
+                    line.append(.text("\(short(median)) [\(short(pi.lower))–\(short(pi.upper))]"))
+                } else {
+                    line.append(.missing)
+                }
+                line.append(m.probability.map { .text(String(format: "%.2f", $0)) } ?? .missing)
+                line.append(.text(milestoneVerdict(m, lang)))
+            }
+            line.append(row.joint.map { .text(String(format: "%.2f", $0.pJoint)) } ?? .missing)
+            line.append(text(row.method ?? statusWord(row.status, lang)))
+            cells.append(line)
+        }
+        return try Table(columns: columns, rows: cells)
+    }
+
+    /// Three significant digits, trimmed ("28.7", "0.34", "1.95e+03" never: plain decimals).
+    static func short(_ x: Double) -> String {
+        let magnitude = abs(x)
+        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
+        return String(format: "%.\(decimals)f", x)
+    }
+
+    /// The target as a short cell: "≥ 11.5", "< 25", "= 2.1 (hold)"; qualitative and no-target rows by kind.
+    static func targetShort(_ m: ScorecardMilestone) -> String {
+        switch m.kind {
+        case .qualitative: return "(qualitative)"
+        case .none: return "–"
+        default:
+            guard let value = m.targetValue, let comparator = m.comparator else { return m.targetText }
+            let symbol: String
+            switch comparator {
+            case .lessThan: symbol = "<"
+            case .lessOrEqual: symbol = "≤"
+            case .greaterThan: symbol = ">"
+            case .greaterOrEqual: symbol = "≥"
+            case .equal: symbol = "="
+            }
+            let suffix = m.kind == .conditional ? " (cond.)" : m.kind == .hold ? " (hold)" : ""
+            return "\(symbol) \(short(value))" + suffix
+        }
+    }
+
+    static func verdictText(_ v: ChitieuVerdict, _ lang: Language) -> String {
+        switch v {
+        case .alreadyMet: return Label.met.text(lang)
+        case .likely: return Label.likely.text(lang)
+        case .uncertain: return Label.uncertain.text(lang)
+        case .unlikely: return Label.unlikely.text(lang)
+        case .offTrack: return Label.offTrack.text(lang)
+        case .notAssessed: return Label.assessmentNotPossible.text(lang)
+        }
+    }
+
+    static func statusWord(_ status: AttainmentStatus, _ lang: Language) -> String {
+        switch status {
+        case .assessed: return ""
+        case .conditional: return Label.conditional.text(lang)
+        case .qualitative: return Label.qualitative.text(lang)
+        case .noTarget: return Label.noTarget.text(lang)
+        case .assessmentNotPossible: return Label.assessmentNotPossible.text(lang)
+        }
+    }
+
+    static func milestoneVerdict(_ m: ScorecardMilestone, _ lang: Language) -> String {
+        switch m.status {
+        case .assessed: return verdictText(m.chitieu, lang)
+        case .conditional: return verdictText(m.chitieu, lang) + " (" + Label.conditional.text(lang) + ")"
+        default: return statusWord(m.status, lang)
+        }
+    }
+}
