@@ -8,10 +8,9 @@ import Foundation
 /// Distribution functions go through the regularized incomplete beta function:
 /// for t < 0, F(t) = ½·I_x(ν/2, ½) with x = ν/(ν + t²) (A&S 26.7.1), and the probability between 0 and
 /// |t| is ½·I_y(½, ν/2) with y = t²/(ν + t²). Whichever of the two is small is computed directly, so
-/// tail probabilities keep about 1e-14 relative accuracy (ν ≤ 1000) down to the smallest doubles and
-/// `survival` never forms 1 − `cdf`. For very large ν the continued fraction is evaluated at x close to 1
-/// and its rounding error grows roughly like 7e-17·ν (3.6e-12 measured at ν = 1e5); quantiles are less
-/// sensitive (4e-13 at ν = 1e5).
+/// tail probabilities keep about 1e-14 relative accuracy down to the smallest doubles and `survival`
+/// never forms 1 − `cdf`. I is the continued fraction, or for ν ≥ 1000 near the centre DiDonato & Morris's
+/// asymptotic expansion BGRAT, where the fraction would lose digits (see `directIncompleteBeta`).
 public struct StudentT: Sendable, Equatable {
     /// The degrees of freedom ν.
     public let degreesOfFreedom: Double
