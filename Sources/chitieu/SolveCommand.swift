@@ -1,11 +1,163 @@
 import ArgumentParser
+import Foundation
+import IndicatorData
+import Scenarios
 
+/// `chitieu solve hires|aarr|budget`: inverse questions, in closed form (stock-flow timing convention:
+/// attrition on the carried-in stock, entrants join at the end of the year; see `StockFlowParameters`).
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
-        abstract: "Inverse questions: hires, AARR or budget needed for a target.")
+        abstract: "Inverse questions: hires, AARR or budget needed for a target.",
+        subcommands: [SolveHires.self, SolveAARR.self, SolveBudget.self])
+}
+
+/// Options shared by `solve hires` and `solve budget`.
+struct WorkforceOptions: ParsableArguments {
+    @Option(help: "Stock in the base year (head count). Give this or --start-density.")
+    var startStock: Double?
+    @Option(help: "Density per 10,000 in the base year; the stock is derived as density × population / 10,000.")
+    var startDensity: Double?
+    @Option(help: "Target density per 10,000 in the target year.")
+    var targetDensity: Double
+    @Option(help: "Base year (year of the start stock).")
+    var baseYear: Int = 2023
+    @Option(help: "Target year.")
+    var targetYear: Int
+    @Option(help: "Yearly attrition as a fraction, e.g. 0.03 for 3 %.")
+    var attrition: Double
+    @Option(help: "Population in the base year.")
+    var population: Double
+    @Option(help: "Yearly population growth as a fraction, e.g. 0.01 for 1 %.")
+    var growth: Double = 0
+    @Option(help: "Training pipeline in years: intake of year k enters service in year k + d.")
+    var pipelineDelay: Int = 0
+    @Option(help: "Graduates entering service per year during the pipeline years (already in training).")
+    var pipelineArrivals: Double = 0
+
+    func validate() throws {
+        guard (startStock == nil) != (startDensity == nil) else {
+            throw ValidationError("Give exactly one of --start-stock or --start-density.")
+        }
+        guard targetYear > baseYear else { throw ValidationError("Use --target-year after --base-year (\(baseYear)).") }
+        guard attrition >= 0, attrition < 1 else {
+            throw ValidationError("Use --attrition in [0, 1) as a fraction: 0.03 for 3 % (got \(attrition)).")
+        }
+        guard population > 0 else { throw ValidationError("Use --population > 0 (persons in the base year).") }
+    }
+
+    var years: Int { targetYear - baseYear }
+    var stock: Double { startStock ?? ((startDensity ?? 0) * population / 1e4) }
+    var stockNote: String {
+        startStock != nil ? "given" : "derived from density \(startDensity ?? 0) × population \(Int(population))"
+    }
+    var targetPopulation: Double { population * Foundation.pow(1 + growth, Double(years)) }
+
+    func solve() throws -> StockFlowSolver.HiresSolution {
+        try StockFlowSolver.constantHires(startStock: stock, targetDensity: targetDensity, years: years,
+                                          attrition: attrition, targetPopulation: targetPopulation,
+                                          pipelineDelay: pipelineDelay, pipelineArrivals: pipelineArrivals)
+    }
+}
+
+func mapScenarioErrors(_ body: () throws -> Void) throws {
+    try runReportingErrors {
+        do { try body() } catch let error as ScenarioError {
+            if case .invalidFile = error { throw CLIError(message: "\(error)", code: ExitStatus.config) }
+            throw CLIError(message: "\(error)", code: ExitStatus.dataError)
+        }
+    }
+}
+
+struct SolveHires: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hires",
+        abstract: "Constant hires per year to reach a density per 10,000 by a year.",
+        discussion: """
+            H = (S* − S₀(1−a)^T − pipeline) / G(T − d),  G(n) = (1 − (1−a)^n)/a (n if a = 0),  S* = D*·P_T/10⁴.
+            Example (the issue's hand case): chitieu solve hires --start-density 10.5 --target-density 12 \
+            --target-year 2030 --attrition 0.03 --population 1000000 --growth 0.01   → 68.46 (69 whole hires).
+            """)
+    @OptionGroup var workforce: WorkforceOptions
 
     func run() throws {
-        try notYetImplemented("solve")
+        try mapScenarioErrors {
+            let w = workforce
+            let s = try w.solve()
+            var lines = [
+                "start stock S0        \(fmt(w.stock)) (\(w.stockNote))",
+                "population \(w.targetYear)       \(fmt(s.targetPopulation)) (growth \(w.growth) a year)",
+                "target stock S*       \(fmt(s.targetStock)) (= \(w.targetDensity) × P_T / 10,000)",
+                "surviving S0(1-a)^T   \(fmt(s.survivingStock))",
+            ]
+            if w.pipelineDelay > 0 { lines.append("pipeline arrivals     \(fmt(s.pipelineContribution)) (surviving to \(w.targetYear))") }
+            lines += [
+                "hires per year H      \(fmt(s.hires)) (\(s.method))",
+                "whole hires needed    \(s.wholeHires) a year, \(w.baseYear + 1 + w.pipelineDelay)–\(w.targetYear) entering service",
+            ]
+            if s.hires < 0 {
+                lines.append("note: H < 0 — the stock already exceeds the target; no hiring is needed to reach it")
+            }
+            print(lines.joined(separator: "\n"))
+        }
     }
+}
+
+struct SolveAARR: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aarr",
+        abstract: "Average annual rate of reduction needed: 100·(1 − (target/current)^(1/n)).")
+    @Option(help: "Current value.") var current: Double
+    @Option(help: "Target value.") var target: Double
+    @Option(help: "Year of the current value.") var fromYear: Int
+    @Option(help: "Target year.") var toYear: Int
+
+    func run() throws {
+        try mapScenarioErrors {
+            let r = try StockFlowSolver.requiredAARR(from: current, to: target, years: toYear - fromYear)
+            print("required AARR \(String(format: "%.4f", r)) % a year (\(fromYear)→\(toYear), "
+                + "\(current) → \(target); negative = the value must rise)")
+        }
+    }
+}
+
+struct SolveBudget: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "budget",
+        abstract: "Budget needed to reach a density: solve the hires, then cost the plan at the given unit costs.")
+    @OptionGroup var workforce: WorkforceOptions
+    @Option(help: "Salary per staff-year (on the end-of-year stock).") var salary: Double = 0
+    @Option(help: "Training cost per graduate entering service.") var trainingCost: Double = 0
+    @Option(help: "Where the unit costs come from (printed).") var costSource: String = "given on the command line"
+
+    func run() throws {
+        try mapScenarioErrors {
+            let w = workforce
+            let s = try w.solve()
+            let hires = Double(max(0, s.wholeHires))
+            let population = PopulationProjection(base: w.population, baseYear: w.baseYear, growth: w.growth, label: "")
+            let path = StockFlow.run(
+                StockFlowParameters(startStock: w.stock, hires: .constant(hires), attrition: w.attrition,
+                                    pipelineDelay: w.pipelineDelay, pipelineArrivals: w.pipelineArrivals),
+                baseYear: w.baseYear, population: population.path(horizon: w.years))
+            let costs = ResourceCosting.costs(of: path, unitCosts: UnitCosts(perStockYear: salary, perEntrant: trainingCost))
+            print("year,stock,entrants,density_per_10k,cost_stock,cost_entry,cost_total,cost_cumulative")
+            for (row, c) in zip(path.dropFirst(), costs) {
+                print([String(row.year), fmt(row.stock), fmt(row.entrants), fmt(row.density), fmt(c.stockCost),
+                       fmt(c.entryCost), fmt(c.total), fmt(c.cumulative)].joined(separator: ","))
+            }
+            printError("hires \(Int(hires)) a year (⌈\(fmt(s.hires))⌉); total \(fmt(costs.last?.cumulative ?? 0)) "
+                + "over \(w.baseYear + 1)–\(w.targetYear); unit costs: \(costSource)")
+        }
+    }
+}
+
+/// Up to 6 significant decimals, no exponent for ordinary magnitudes.
+func fmt(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "NA" : (x > 0 ? "Inf" : "-Inf") }
+    if abs(x) >= 1e6 { return String(format: "%.0f", x) }
+    var s = String(format: "%.6f", x)
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s
 }

@@ -1,1 +1,0 @@
-// Attainment: see the module table in README.md.

@@ -1,0 +1,145 @@
+import IndicatorData
+
+/// A what-if: trend levers for outcome indicators, resource levers for the workforce and beds, a budget,
+/// and the Monte Carlo settings. Read from YAML by `ScenarioParser` (see `Scenario+YAML.swift` for the
+/// file format) or built in code.
+public struct Scenario: Sendable {
+    public var name: String
+    public var description: String
+    public var region: String
+    /// Data and target files (paths resolved against the scenario file's folder); `nil` = bundled Kon Tum.
+    public var dataFile: String?
+    public var targetsFile: String?
+    /// The last year of data the scenario builds on (year 0 of the stock-flow model).
+    public var baseYear: Int
+    /// Last projected year.
+    public var horizon: Int
+    public var draws: Int
+    public var seed: UInt64
+    public var population: PopulationSpec
+    /// Per indicator code; indicators without a lever run business as usual.
+    public var trends: [String: TrendLeverSpec]
+    /// Per resource.
+    public var resources: [Resource: ResourceSpec]
+    public var budget: BudgetSpec?
+    /// Where each key sits in the file, for errors found after parsing (e.g. against the data).
+    public var marks: [String: SourceMark]
+
+    public init(name: String, description: String = "", region: String = "VN-28", dataFile: String? = nil,
+                targetsFile: String? = nil, baseYear: Int, horizon: Int, draws: Int = 1000, seed: UInt64 = 1,
+                population: PopulationSpec, trends: [String: TrendLeverSpec] = [:],
+                resources: [Resource: ResourceSpec] = [:], budget: BudgetSpec? = nil,
+                marks: [String: SourceMark] = [:]) {
+        self.name = name
+        self.description = description
+        self.region = region
+        self.dataFile = dataFile
+        self.targetsFile = targetsFile
+        self.baseYear = baseYear
+        self.horizon = horizon
+        self.draws = draws
+        self.seed = seed
+        self.population = population
+        self.trends = trends
+        self.resources = resources
+        self.budget = budget
+        self.marks = marks
+    }
+
+    /// Projected years: baseYear + 1 … horizon.
+    public var years: [Int] { horizon > baseYear ? Array((baseYear + 1)...horizon) : [] }
+}
+
+/// file:line:column of a key in a scenario file.
+public struct SourceMark: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+    /// An `invalidFile` error at this mark.
+    public func error(_ message: String) -> ScenarioError {
+        .invalidFile(file: file, line: line, column: column, message: message)
+    }
+}
+
+/// The resources the stock-flow model covers, with the plan indicator each one's density feeds
+/// (plan appendix rows 1–4).
+public enum Resource: String, Sendable, Hashable, CaseIterable, Comparable {
+    case doctors, nurses, pharmacists, beds
+
+    /// Indicator code of the density per 10,000 (Datasets/indicators.csv).
+    public var indicator: String {
+        switch self {
+        case .doctors: return "physicians_per_10k"
+        case .nurses: return "nurses_per_10k"
+        case .pharmacists: return "pharmacists_per_10k"
+        case .beds: return "hospital_beds_per_10k"
+        }
+    }
+
+    public static func < (a: Resource, b: Resource) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+}
+
+/// Where the starting stock comes from.
+public enum StartStock: Sendable, Hashable {
+    /// A head count (or bed count) in the base year.
+    case stock(Double)
+    /// A density per 10,000 in the base year: S₀ = D₀·P₀/10⁴ (the output says the stock was derived).
+    case density(Double)
+}
+
+/// Resource lever: stock-flow parameters plus unit costs and uncertainty.
+public struct ResourceSpec: Sendable, Hashable {
+    public var start: StartStock
+    public var hires: HireSchedule
+    public var attrition: Double
+    /// Standard deviation of the attrition rate for the Monte Carlo (0 = held fixed).
+    public var attritionSD: Double
+    public var pipelineDelay: Int
+    public var pipelineArrivals: Double
+    public var costs: UnitCosts
+
+    public init(start: StartStock, hires: HireSchedule, attrition: Double, attritionSD: Double = 0,
+                pipelineDelay: Int = 0, pipelineArrivals: Double = 0, costs: UnitCosts = UnitCosts()) {
+        self.start = start
+        self.hires = hires
+        self.attrition = attrition
+        self.attritionSD = attritionSD
+        self.pipelineDelay = pipelineDelay
+        self.pipelineArrivals = pipelineArrivals
+        self.costs = costs
+    }
+}
+
+/// Population for densities: a series to fit (log-linear) or a stated growth rate.
+public enum PopulationSpec: Sendable, Hashable {
+    /// Fit `ln P` on the named series (e.g. `population_avg`) of the scenario's region.
+    case series(String)
+    /// P₀ in the base year (nil = the fitted/observed base-year population of `population_avg`), growth g
+    /// and its standard deviation.
+    case growth(base: Double?, rate: Double, sd: Double)
+}
+
+/// The health budget line and the preventive share (plan target 5: ≥ 30 % of the health budget for
+/// preventive medicine, plan section III.9.a).
+public struct BudgetSpec: Sendable, Hashable {
+    public var currency: String
+    /// Budget per projected year (a constant is expanded to every year).
+    public var annual: HireSchedule
+    /// Preventive share as a fraction in [0, 1].
+    public var preventiveShare: Double
+    public var source: String
+
+    public init(currency: String, annual: HireSchedule, preventiveShare: Double, source: String = "") {
+        self.currency = currency
+        self.annual = annual
+        self.preventiveShare = preventiveShare
+        self.source = source
+    }
+}

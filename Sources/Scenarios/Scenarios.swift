@@ -1,1 +1,0 @@
-// Scenarios: see the module table in README.md.

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Inverse questions on the stock-flow model, in closed form where one exists.
+public enum StockFlowSolver {
+    /// The answer to "what constant intake H reaches density D* in year T?".
+    public struct HiresSolution: Sendable, Hashable {
+        /// Constant intake per year (fractional; round up to reach the target with whole people).
+        public let hires: Double
+        /// ⌈hires⌉: the whole number of hires per year that reaches the target.
+        public var wholeHires: Int { Int(hires.rounded(.up)) }
+        /// S* = D*·P_T/10⁴.
+        public let targetStock: Double
+        /// P_T.
+        public let targetPopulation: Double
+        /// S₀(1 − a)^T: what is left of today's stock in year T.
+        public let survivingStock: Double
+        /// Σ A_t (1 − a)^{T−t} over the pipeline years (graduates already in training).
+        public let pipelineContribution: Double
+        /// Σ (1 − a)^{T−t} over the years whose entrants the new intake supplies (the multiplier of H).
+        public let multiplier: Double
+        /// "closed form" or "bisection (tolerance …)".
+        public let method: String
+    }
+
+    /// Σ_{j=0}^{n−1} (1 − a)^j = (1 − (1 − a)^n)/a, and n when a = 0.
+    static func geometricSum(attrition a: Double, terms n: Int) -> Double {
+        guard n > 0 else { return 0 }
+        if a == 0 { return Double(n) }
+        return (1 - Foundation.pow(1 - a, Double(n))) / a
+    }
+
+    /// Constant intake per year H (from year 1) so that the density in year T equals `targetDensity`.
+    ///
+    /// Under the timing convention of `StockFlowParameters` (attrition on the carried-in stock, entrants
+    /// join at the end of the year, intake of year k enters service in year k + d):
+    ///
+    ///     S_T = S₀(1 − a)^T + Q·(1 − a)^{T−d}·G(d) + H·G(T − d),   G(n) = (1 − (1 − a)^n)/a  (= n if a = 0)
+    ///     H   = (S* − S₀(1 − a)^T − Q·(1 − a)^{T−d}·G(d)) / G(T − d),   S* = D*·P_T/10⁴
+    ///
+    /// With d = 0 this is the textbook H = a·(S* − S₀(1 − a)^T)/(1 − (1 − a)^T), and (S* − S₀)/T when a = 0.
+    ///
+    /// - Parameters:
+    ///   - startStock: S₀ at the end of the base year.
+    ///   - targetDensity: D* per 10,000.
+    ///   - years: T ≥ 1, years from the base year to the target year.
+    ///   - attrition: a in [0, 1).
+    ///   - targetPopulation: P_T.
+    ///   - pipelineDelay: d ≥ 0 years; must be < T.
+    ///   - pipelineArrivals: Q entrants per year in years 1 … d.
+    /// - Throws: `ScenarioError.unsolvable` when T ≤ d (no intake can arrive in time) or the inputs are out
+    ///   of range. A negative H is returned as is (the stock already exceeds the target: fewer leavers need
+    ///   replacing than leave); the CLI says so.
+    public static func constantHires(startStock: Double, targetDensity: Double, years: Int, attrition: Double,
+                                     targetPopulation: Double, pipelineDelay: Int = 0,
+                                     pipelineArrivals: Double = 0) throws -> HiresSolution {
+        guard years >= 1 else {
+            throw ScenarioError.unsolvable("the target year must be after the base year (got \(years) year(s))")
+        }
+        guard attrition >= 0, attrition < 1 else {
+            throw ScenarioError.unsolvable(
+                "attrition must be in [0, 1) (got \(attrition)); write it as a fraction: 0.03 for 3 %")
+        }
+        guard pipelineDelay >= 0, pipelineDelay < years else {
+            throw ScenarioError.unsolvable(
+                "a training pipeline of \(pipelineDelay) year(s) delivers no new intake within \(years) year(s); "
+                    + "shorten the pipeline or choose a later target year")
+        }
+        guard targetPopulation > 0, startStock >= 0, targetDensity >= 0 else {
+            throw ScenarioError.unsolvable("population must be > 0, stock and density ≥ 0")
+        }
+        let a = attrition, T = years, d = pipelineDelay
+        let targetStock = targetDensity * targetPopulation / 1e4
+        let surviving = startStock * Foundation.pow(1 - a, Double(T))
+        let pipeline = pipelineArrivals * Foundation.pow(1 - a, Double(T - d)) * geometricSum(attrition: a, terms: d)
+        let multiplier = geometricSum(attrition: a, terms: T - d)
+        let hires = (targetStock - surviving - pipeline) / multiplier
+        return HiresSolution(hires: hires, targetStock: targetStock, targetPopulation: targetPopulation,
+                             survivingStock: surviving, pipelineContribution: pipeline, multiplier: multiplier,
+                             method: "closed form")
+    }
+
+    /// The average annual rate of reduction needed to go from y₀ to the target y_T in n years
+    /// (UNICEF, "Technical note: how to calculate average annual rate of reduction (AARR)", 2007):
+    ///
+    ///     AARR = 100·(1 − (y_T / y₀)^(1/n))   (percent per year; negative = the value must rise)
+    ///
+    /// - Throws: `ScenarioError.unsolvable` for n < 1 or non-positive values.
+    public static func requiredAARR(from current: Double, to target: Double, years n: Int) throws -> Double {
+        guard n >= 1 else { throw ScenarioError.unsolvable("the target year must be after the base year") }
+        guard current > 0, target > 0 else {
+            throw ScenarioError.unsolvable(
+                "AARR needs positive values (got \(current) → \(target)); for a percentage that can reach 0, "
+                    + "state the target as a level instead")
+        }
+        return 100 * (1 - Foundation.pow(target / current, 1 / Double(n)))
+    }
+
+    /// Bisection for the root of a monotone function on [lower, upper].
+    ///
+    /// Stops when the bracket is narrower than `tolerance` and returns its midpoint, so the answer is within
+    /// `tolerance / 2` of a root. Used where no closed form exists (e.g. the hires that make P(density ≥ D*)
+    /// reach a probability under Monte Carlo uncertainty, a monotone step function of H with common random
+    /// numbers).
+    /// - Throws: `ScenarioError.unsolvable` when f(lower) and f(upper) have the same sign.
+    public static func bisect(lower: Double, upper: Double, tolerance: Double, maxIterations: Int = 200,
+                              _ f: (Double) -> Double) throws -> Double {
+        var lo = lower, hi = upper
+        let flo = f(lo), fhi = f(hi)
+        if flo == 0 { return lo }
+        if fhi == 0 { return hi }
+        guard (flo < 0) != (fhi < 0) else {
+            throw ScenarioError.unsolvable(
+                "no solution between \(lower) and \(upper): the condition is \(flo < 0 ? "never" : "always") met "
+                    + "in that range; widen the search range")
+        }
+        let increasing = flo < 0
+        for _ in 0..<maxIterations where hi - lo > tolerance {
+            let mid = (lo + hi) / 2
+            let fm = f(mid)
+            if (fm < 0) == increasing { lo = mid } else { hi = mid }
+        }
+        return (lo + hi) / 2
+    }
+}

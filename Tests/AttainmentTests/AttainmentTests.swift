@@ -1,3 +1,0 @@
-import Testing
-
-// Tests for Attainment are added with the module.

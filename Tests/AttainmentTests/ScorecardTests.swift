@@ -1,0 +1,82 @@
+import Attainment
+import Foundation
+import IndicatorData
+import Projection
+import Testing
+
+@Suite("Scorecard rows")
+struct ScorecardTests {
+    let stunting = makeIndicator(code: "stunting_u5_pct", direction: .lowerIsBetter, scale: .log)
+    let baseline = Observation(year: 2023, value: 28.7,
+                               provenance: Provenance(file: "kontum.csv", line: 4, source: "Kon Tum 2023 report",
+                                                      flag: "provisional"))
+
+    func targets() -> [Target] {
+        [makeTarget("stunting_u5_pct", year: 2030, value: 25, comparator: .lessThan, kind: .strict, text: "<25"),
+         makeTarget("stunting_u5_pct", year: 2025, value: 28, comparator: .lessThan, kind: .strict, text: "<28")]
+    }
+
+    @Test func rowFromAFit() throws {
+        let fit = try makeFit(intercept: log(28.7), slope: log(1 - 0.015), covariance: [[0.2, 0.02], [0.02, 0.004]],
+                              sigma: 0.03, df: 12, window: 2010...2023)
+        let row = Scorecard.row(indicator: stunting, targets: targets(), baseline: baseline, fit: fit, draws: 20_000,
+                                seed: 9)
+        #expect(row.milestones.map(\.year) == [2025, 2030])
+        #expect(row.baselineFlag == "provisional" && row.dataSource == "Kon Tum 2023 report")
+        #expect(abs((row.observedRate ?? 0) - 1.5) < 1e-9)
+        #expect(row.rateConvention == .reduction)
+        let m30 = try #require(row.milestones.last)
+        let rates = try #require(m30.rates)
+        #expect(abs(rates.required - 1.95242130753025) < 1e-9 && rates.yearsLeft == 7)
+        #expect(abs((rates.acceleration ?? 0) - 1.95242130753025 / 1.5) < 1e-9)
+        #expect(m30.jme == .someProgress)
+        let p = try #require(m30.probability)
+        #expect(abs(p - fit.predictive(year: 2030).cdf(25)) < 1e-15)
+        #expect(m30.chitieu == ChitieuVerdict.classify(probability: p))
+        let pi = try #require(m30.pi95), pi80 = try #require(m30.pi80)
+        #expect(pi.lower < pi80.lower && pi80.upper < pi.upper)
+        let med = try #require(m30.projectedMedian)
+        #expect(abs(med - 28.7 * pow(0.985, 7)) < 1e-9)
+        let joint = try #require(row.joint)
+        #expect(joint.firstYear == 2025 && joint.secondYear == 2030 && joint.seed == 9 && joint.draws == 20_000)
+        #expect(row.modelLabel == "log-linear ols 2010–2023 (n=14)")
+        #expect(row.window == "2010–2023" && row.method == "own-trend")
+        #expect(row.status == .assessed)
+    }
+
+    @Test func noFitMeansAssessmentNotPossible() {
+        let row = Scorecard.row(indicator: stunting, targets: targets(), baseline: baseline, fit: nil,
+                                reason: "only 1 provincial data point and no comparable national series")
+        #expect(row.status == .assessmentNotPossible(reason: "only 1 provincial data point and no comparable national series"))
+        #expect(row.joint == nil && row.observedRate == nil)
+        for m in row.milestones {
+            #expect(m.probability == nil && m.projectedMedian == nil)
+            #expect(m.jme == .assessmentNotPossible && m.chitieu == .notAssessed)
+            #expect(m.status.label == "assessment-not-possible")
+        }
+    }
+
+    @Test func qualitativeRowsGetAStatus() throws {
+        let fit = try makeFit(intercept: log(5), slope: -0.1, covariance: [[0.2, 0.02], [0.02, 0.004]], sigma: 0.1,
+                              df: 10)
+        let t = makeTarget("malaria", year: 2030, value: nil, comparator: nil, kind: .qualitative,
+                           text: "Loại trừ sốt rét")
+        let row = Scorecard.row(indicator: makeIndicator(code: "malaria"), targets: [t], baseline: baseline, fit: fit)
+        let m = try #require(row.milestones.first)
+        #expect(m.status == .qualitative(note: "Loại trừ sốt rét"))
+        #expect(m.probability == nil && m.projectedMedian == nil && m.chitieu == .notAssessed)
+        #expect(row.joint == nil)
+    }
+
+    @Test func nonLogFitWarnsAboutTheRate() throws {
+        let fit = try makeFit(intercept: 80, slope: 1, covariance: [[0.2, 0.02], [0.02, 0.004]], sigma: 1, df: 10,
+                              transform: .identity, window: 2013...2023)
+        let ind = makeIndicator(code: "dtp3", direction: .higherIsBetter, scale: .linear)
+        let t = makeTarget("dtp3", year: 2030, value: 95, comparator: .greaterOrEqual)
+        let row = Scorecard.row(indicator: ind, targets: [t],
+                                baseline: Observation(year: 2023, value: 80, provenance: testProvenance), fit: fit)
+        #expect(row.rateConvention == .increase)
+        #expect(abs((row.observedRate ?? 0) - 100 * (pow(80.0 / 70, 0.1) - 1)) < 1e-9)
+        #expect(row.warnings.contains { $0.contains("log-linear equivalent") })
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-// Tests for Scenarios are added with the module.
