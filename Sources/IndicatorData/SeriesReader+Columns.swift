@@ -20,7 +20,7 @@ extension SeriesReader {
                                    options: ReadOptions = ReadOptions()) throws -> SeriesColumns {
         if urls.count == 1, let url = urls.first {
             let name = displayNames?.first ?? url.path
-            let data = try CSVInput.load(url, displayName: name)
+            let data = try CSVInput.load(url, displayName: name, mapped: true)
             let fast: SeriesColumns? = data.withUnsafeBytes { raw in
                 fastColumns(raw.bindMemory(to: UInt8.self), file: name, options: options)
             }
@@ -63,19 +63,19 @@ extension SeriesReader {
                                            layout: layout, options: options)
             }
         }
-        guard let first = halves[0], var second = halves[1] else { return nil }
+        guard var joined = halves[0], let second = halves[1] else { return nil }
+        halves = []  // `joined` is now the only owner of the first half's arrays: it grows in place
         // The halves must join in order: keys ascending, and a series cut in two keeps ascending years.
-        if let lastKey = first.keys.last, let nextKey = second.keys.first {
+        if let lastKey = joined.keys.last, let nextKey = second.keys.first {
             if nextKey < lastKey { return nil }
             if nextKey == lastKey {
-                guard let lastYear = first.years.last, let nextYear = second.years.first, nextYear > lastYear,
-                      first.units.last == second.units.first || first.units.last == "" || second.units.first == ""
+                guard let lastYear = joined.years.last, let nextYear = second.years.first, nextYear > lastYear,
+                      joined.units.last == second.units.first || joined.units.last == "" || second.units.first == ""
                 else { return nil }
             }
         }
-        var joined = first
+        joined.reserve(rows: joined.values.count + second.values.count)
         joined.appendContinuing(second)
-        second = SeriesColumns()
         return joined.rowCount > 0 ? joined : nil
     }
 

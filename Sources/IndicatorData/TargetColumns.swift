@@ -66,7 +66,7 @@ extension Target {
     public static func readColumns(contentsOf url: URL, displayName: String? = nil,
                                    options: ReadOptions = ReadOptions()) throws -> TargetColumns {
         let name = displayName ?? url.path
-        let data = try CSVInput.load(url, displayName: name)
+        let data = try CSVInput.load(url, displayName: name, mapped: true)
         let fast: TargetColumns? = data.withUnsafeBytes { raw in
             fastColumns(raw.bindMemory(to: UInt8.self), file: name, options: options)
         }

@@ -93,6 +93,19 @@ public enum BatchProjection {
                                      calibrationFor: (Int) -> IntervalCalibration = { _ in .none },
                                      minimumPoints: Int = 3,
                                      _ body: (BatchResult) throws -> Void) throws -> [(SeriesKey, String)] {
+        let (fits, skipped) = try fit(columns: columns, transformFor: transformFor, calibrationFor: calibrationFor,
+                                      minimumPoints: minimumPoints)
+        try fits.forEachResult(in: 0..<fits.count, milestones: milestones, body)
+        return skipped
+    }
+
+    /// Fits every series of `columns` (the first stage of `forEachResult`); the results are then produced
+    /// by `BatchFits.forEachResult(in:milestones:_:)`, for any range of series and from any thread.
+    /// - Returns: the fits and the skipped series with the reason.
+    /// - Throws: errors of the fit (`RegressionError`, `LinearAlgebraError`).
+    public static func fit(columns: SeriesColumns, transformFor: (Int) throws -> Transform,
+                           calibrationFor: (Int) -> IntervalCalibration = { _ in .none },
+                           minimumPoints: Int = 3) throws -> (fits: BatchFits, skipped: [(SeriesKey, String)]) {
         var skipped: [(SeriesKey, String)] = []
         // Group by year set. Consecutive series usually share their years, so the previous series' group
         // is tried first without building a `years` array.
@@ -133,17 +146,13 @@ public enum BatchProjection {
                 groups.append(group)
             }
         }
-        for index in 0..<columns.count {
-            guard let fit = fits[index], groups.indices.contains(fit.group) else { continue }
-            try emit(columns.keys[index], fit: fit, group: groups[fit.group], milestones: milestones(index), body)
-        }
-        return skipped
+        return (BatchFits(keys: columns.keys, fits: fits, groups: groups), skipped)
     }
 
     // MARK: - Fitting
 
     /// What one series' fit leaves for the output stage.
-    private struct SeriesFit {
+    struct SeriesFit: Sendable {
         var group: Int
         var intercept: Double
         var slope: Double
@@ -156,7 +165,7 @@ public enum BatchProjection {
     }
 
     /// What a group shares: its years and the unscaled covariance of (intercept, slope).
-    private struct GroupFit {
+    struct GroupFit: Sendable {
         var first: Int
         var last: Int
         var points: Int
@@ -226,8 +235,8 @@ public enum BatchProjection {
 
     // MARK: - Output
 
-    private static func emit(_ key: SeriesKey, fit: SeriesFit, group: GroupFit, milestones: ArraySlice<BatchMilestone>,
-                             _ body: (BatchResult) throws -> Void) throws {
+    static func emit(_ key: SeriesKey, fit: SeriesFit, group: GroupFit, milestones: ArraySlice<BatchMilestone>,
+                     _ body: (BatchResult) throws -> Void) rethrows {
         let transform = fit.transform
         for milestone in milestones {
             let h = Double(milestone.year - group.last)
@@ -255,6 +264,28 @@ public enum BatchProjection {
                 upper95: transform.inverse(location + fit.q95 * scale),
                 probability: probability, points: group.points, window: group.first...group.last,
                 scale: transform.scale))
+        }
+    }
+}
+
+/// The fitted batch: three numbers per series plus what each year-set group shares. Results for any range
+/// of series can be produced independently (the CSV writer formats parts of a window on all cores).
+public struct BatchFits: Sendable {
+    let keys: [SeriesKey]
+    let fits: [BatchProjection.SeriesFit?]
+    let groups: [BatchProjection.GroupFit]
+
+    /// Number of series (fitted or skipped).
+    public var count: Int { keys.count }
+
+    /// Calls `body` with the results of the series in `range` (skipped series give none), in series order
+    /// then milestone year.
+    public func forEachResult(in range: Range<Int>, milestones: (Int) -> ArraySlice<BatchMilestone>,
+                              _ body: (BatchResult) throws -> Void) rethrows {
+        for index in range where fits.indices.contains(index) {
+            guard let fit = fits[index], groups.indices.contains(fit.group) else { continue }
+            try BatchProjection.emit(keys[index], fit: fit, group: groups[fit.group], milestones: milestones(index),
+                                     body)
         }
     }
 }

@@ -136,36 +136,32 @@ extension AttainCommand {
         var rows = 0
         let skipped: [(SeriesKey, String)]
         if output.format == .csv {
-            // Streaming tidy CSV: rows go to the file as they are computed (no Table of millions of cells).
-            var writer = CSVByteWriter(columns: Self.batchColumns)
-            let write = { (flush: (inout CSVByteWriter, Bool) throws -> Void) throws -> [(SeriesKey, String)] in
-                let skipped = try BatchProjection.forEachResult(
-                    columns: chosen, transformFor: transformFor, milestones: milestonesFor,
-                    calibrationFor: calibrationFor, minimumPoints: options.minimumPoints) { r in
-                    Self.appendBatchRow(r, modelText: modelText, to: &writer)
-                    rows += 1
-                    try flush(&writer, false)
+            // Streaming tidy CSV: windows of series are formatted on every core and written in order (no
+            // Table of millions of cells; the output never sits in memory whole).
+            let (fits, fitSkipped) = try BatchProjection.fit(columns: chosen, transformFor: transformFor,
+                                                             calibrationFor: calibrationFor,
+                                                             minimumPoints: options.minimumPoints)
+            skipped = fitSkipped
+            let send = { (write: ([UInt8]) throws -> Void) throws in
+                try write(CSVByteWriter(columns: Self.batchColumns).bytes)
+                var start = 0
+                while start < fits.count {
+                    let end = min(start + (1 << 15), fits.count)
+                    for part in BatchCSVPart.format(fits, start..<end, milestones: flat, ranges: ranges,
+                                                    modelText: modelText) {
+                        rows += part.rows
+                        try write(part.bytes)
+                    }
+                    start = end
                 }
-                try flush(&writer, true)
-                return skipped
             }
             if let out = output.out {
-                var result: [(SeriesKey, String)] = []
                 try AtomicFile.write(to: URL(fileURLWithPath: out), overwrite: output.force) { sink in
-                    result = try write { w, final in
-                        guard final || w.bytes.count >= 1 << 20 else { return }
-                        try sink.write(Data(w.bytes))
-                        w.bytes.removeAll(keepingCapacity: true)
-                    }
+                    try send { try sink.write(Data($0)) }
                 }
-                skipped = result
                 if !output.quiet { printError("chitieu: wrote \(out) (csv)") }
             } else {
-                skipped = try write { w, final in
-                    guard final || w.bytes.count >= 1 << 20 else { return }
-                    FileHandle.standardOutput.write(Data(w.bytes))
-                    w.bytes.removeAll(keepingCapacity: true)
-                }
+                try send { FileHandle.standardOutput.write(Data($0)) }
             }
         } else {
             var cells: [[Cell]] = []
@@ -256,6 +252,46 @@ extension AttainCommand {
         if !output.quiet { printError("chitieu: joint Monte Carlo for \(cells.count) series, \(draws) draws each, seed \(seed)") }
         try output.emit(try Table(columns: columns, rows: cells),
                         metadata: runMetadata(files: output.format == .json ? inputs.files : [], model: model.model, seed: seed))
+    }
+}
+
+/// A run of batch output rows formatted as tidy CSV bytes, for the parallel writer.
+struct BatchCSVPart: Sendable {
+    var bytes: [UInt8] = []
+    var rows = 0
+
+    /// Formats the results of the series in `range`, split into one part per core, and returns the parts
+    /// in order (concatenated, they are exactly the sequential output).
+    static func format(_ fits: BatchFits, _ range: Range<Int>, milestones: [BatchMilestone], ranges: [Range<Int>],
+                       modelText: String) -> [BatchCSVPart] {
+        let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, range.count / 1024))
+        let parts = UnsafeMutableBufferPointer<BatchCSVPart>.allocate(capacity: count)
+        parts.initialize(repeating: BatchCSVPart())
+        defer {
+            _ = parts.deinitialize()
+            parts.deallocate()
+        }
+        let shared = Slots(buffer: parts)
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            let lower = range.lowerBound + range.count * k / count
+            let upper = range.lowerBound + range.count * (k + 1) / count
+            var writer = CSVByteWriter()
+            var rows = 0
+            fits.forEachResult(in: lower..<upper, milestones: { i in
+                ranges.indices.contains(i) ? milestones[ranges[i]] : []
+            }) { r in
+                AttainCommand.appendBatchRow(r, modelText: modelText, to: &writer)
+                rows += 1
+            }
+            shared.buffer[k] = BatchCSVPart(bytes: writer.bytes, rows: rows)
+        }
+        return Array(parts)
+    }
+
+    /// Part slots shared by the worker threads. `@unchecked Sendable` is sound: `concurrentPerform`
+    /// returns only after every iteration, and iteration k writes only slot k.
+    private struct Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<BatchCSVPart>
     }
 }
 

@@ -45,6 +45,9 @@ public struct CSVByteWriter: Sendable {
         endRow()
     }
 
+    /// Starts a headerless run of rows (a part of a file whose header was written elsewhere).
+    public init() {}
+
     @inline(__always) private mutating func separate() {
         if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
         fieldsInRow += 1
