@@ -97,9 +97,8 @@ public struct PopulationProjection: Sendable, Hashable {
         return PopulationProjection(
             base: base, baseYear: baseYear, growth: growth, growthSD: sd,
             label: "population model: log-linear OLS fit to \(series.indicator) \(series.region), window \(first)–\(last) "
-                + "(n=\(values.count)): growth \(formatPercent(growth)) a year (SE \(formatPercent(sd)), drawn in the "
-                + "Monte Carlo), fitted \(baseYear) population \(Int(base.rounded())); override with "
-                + "`population: {growth: 0.02, growth_sd: 0.005}`",
+                + "(n=\(values.count)): growth \(formatPercent(growth)) a year (SE \(formatPercent(sd))), "
+                + "fitted \(baseYear) population \(Int(base.rounded()))",
             model: "log-linear OLS", fitWindow: first...last, points: values.count)
     }
 }

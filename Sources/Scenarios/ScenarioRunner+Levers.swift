@@ -159,7 +159,7 @@ extension ScenarioRunner {
             startDensity: centralPath.first?.density ?? .nan, endDensity: centralPath.last?.density ?? .nan,
             attrition: spec.attrition, attritionSD: spec.attritionSD,
             totalCost: costs.last?.cumulative ?? 0,
-            costPerDensityPoint: ResourceCosting.costPerDensityPoint(path: centralPath, costs: costs),
+            costPerDensityPoint: spec.costs.isZero ? nil : ResourceCosting.costPerDensityPoint(path: centralPath, costs: costs),
             costSource: spec.costs.source)
         return (rows, Projected(central: central, draws: draws, method: method), summary, notes)
     }

@@ -38,6 +38,10 @@ public struct ScenarioRunner: Sendable {
         var rows: [ScenarioRow] = []
         var projected: [String: Projected] = [:]
         var notes: [String] = [population.label]
+        if population.growthSD > 0 {
+            notes.append("population growth is drawn in the Monte Carlo with SD \(formatPercent(population.growthSD)); "
+                + "to state it instead, write `population: {growth: 0.02, growth_sd: 0.005}` in the scenario file")
+        }
         var summaries: [ResourceSummary] = []
         let targetsByIndicator = inputs.regionTargets(region: s.region)
 

@@ -46,8 +46,15 @@ extension ScenarioFormatter {
         var header = ["#", "indicator", "year", "target"]
         for r in results { header += ["\(r.name): projected [95%]", "P"] }
         var rows: [[String]] = []
+        var unprojected: [String] = []
         for k in keys {
             guard let a = first[k] else { continue }
+            guard results.contains(where: { find($0, k)?.median != nil || find($0, k)?.probability != nil }) else {
+                let word = ScorecardTable.statusWord(a.status, .en).lowercased()
+                let item = "\(a.indicator) (\(word))"
+                if !unprojected.contains(item) { unprojected.append(item) }
+                continue
+            }
             var line = [a.planRow, a.indicator, String(a.year), target(a)]
             for r in results {
                 let x = find(r, k)
@@ -68,7 +75,9 @@ extension ScenarioFormatter {
             }
             rows.append(line)
         }
-        var notes = "P: analytic where the scenario moves a fitted trend (as `chitieu attain`); ±SE where it is a share of "
+        var notes = unprojected.isEmpty ? "" : "Not projected in any scenario (reasons: `scenario run` or --format csv): "
+            + unprojected.joined(separator: ", ") + ".\n"
+        notes += "P: analytic where the scenario moves a fitted trend (as `chitieu attain`); ±SE where it is a share of "
             + "Monte Carlo draws (resources, targets at a cap).\n"
         for r in results {
             notes += "\(r.name): seed \(r.seed), \(r.draws) draws; \(r.population.label)\n"
