@@ -26,7 +26,7 @@ struct ScenarioRunOptions: ParsableArguments {
     @Option(help: "Random seed (overrides the file).") var seed: UInt64?
     @Option(help: "Write the output to FILE (atomically, replacing it) instead of stdout.") var out: String?
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
-    @Flag(help: "No progress line.") var quiet = false
+    @Flag(help: "No progress line and no notes on stderr.") var quiet = false
     @OptionGroup var model: ModelOptions
     @OptionGroup var read: DataReadOptions
 
@@ -48,10 +48,25 @@ func loadScenario(_ path: String, options: ScenarioRunOptions) throws -> (Scenar
     if let draws = options.draws { scenario.draws = draws }
     if let seed = options.seed { scenario.seed = seed }
     let folder = url.deletingLastPathComponent()
+    // `data:` and `targets:` are relative to the scenario file; a missing one is the file's error (exit 78).
+    for (key, name) in [("data", scenario.dataFile), ("targets", scenario.targetsFile)] {
+        guard let name else { continue }
+        let resolved = URL(fileURLWithPath: name, relativeTo: folder).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: resolved.path) else {
+            let mark = scenario.marks[key] ?? SourceMark(file: path, line: 0, column: 0)
+            throw mark.error("\(key) file \(name) not found (looked for \(resolved.path); paths are relative to the "
+                + "scenario file's folder). Fix the path, or drop `\(key):` to use the bundled Kon Tum files.")
+        }
+    }
     let inputs = try AttainInputs.load(
-        dataFiles: scenario.dataFile.map { [folder.appendingPathComponent($0).path] } ?? [],
-        targetsFile: scenario.targetsFile.map { folder.appendingPathComponent($0).path }, catalogueFile: nil,
-        read: options.read)
+        dataFiles: scenario.dataFile.map { [URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL.path] } ?? [],
+        targetsFile: scenario.targetsFile.map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL.path },
+        catalogueFile: nil, read: options.read)
+    let regions = Set(inputs.targets.map(\.region))
+    if !regions.contains(scenario.region), !options.quiet {
+        printError("note: the targets file has no targets for region \(scenario.region) (it has: "
+            + "\(regions.sorted().joined(separator: ", "))): the scorecard is empty; check `region:`")
+    }
     let policy = try options.model.policy(catalogue: inputs.catalogue)
     let data = inputs.seriesByKey
     var series: [String: Series] = [:]

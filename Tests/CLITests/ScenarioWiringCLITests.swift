@@ -145,4 +145,26 @@ struct ScenarioWiringCLITests {
         #expect(r.status == 64 || r.status == 65)
         #expect(r.stderr.contains(message), "\(r.stderr)")
     }
+
+    /// A `data:` file that does not exist is the scenario file's error, at its line, with the fix; a region
+    /// without targets is said.
+    @Test func scenarioDataBadInputs() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scen-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = dir.appendingPathComponent("missing.yaml")
+        try "name: x\nhorizon: 2030\ndata: nope.csv\n".write(to: missing, atomically: true, encoding: .utf8)
+        let r = try runChitieu(args: ["scenario", "run", missing.path])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("missing.yaml:3:1: data file nope.csv not found (looked for "), "\(r.stderr)")
+        #expect(r.stderr.contains("paths are relative to the scenario file's folder). Fix the path, or drop `data:`"),
+                "\(r.stderr)")
+        let region = dir.appendingPathComponent("region.yaml")
+        try "name: x\nhorizon: 2030\nregion: VN-99\npopulation: {growth: 0.01, base: 100000}\n"
+            .write(to: region, atomically: true, encoding: .utf8)
+        let q = try runChitieu(args: ["scenario", "run", region.path])
+        #expect(q.status == 0, "\(q.stderr)")
+        #expect(q.stderr.contains("note: the targets file has no targets for region VN-99 (it has: VN-28): the scorecard is empty"),
+                "\(q.stderr)")
+    }
 }
