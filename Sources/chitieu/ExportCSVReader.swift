@@ -5,11 +5,10 @@ import IndicatorData
 /// Reads a CSV that chitieu wrote (tidy, Excel or any `--format csv` output) back into an Export `Table`
 /// for `chitieu export`, keeping every number exactly as printed.
 ///
-/// Parsing is strict RFC 4180: an optional UTF-8 byte-order mark, `,` or `;` fields (detected from the
-/// header: whichever occurs more often outside quotes, `,` on a tie — the same rule as IndicatorData's
-/// reader), `"`-quoted fields with doubled quotes, LF or CRLF line ends, blank lines skipped. A stray
-/// quote, an unclosed quote, text after a closing quote, a ragged row, invalid UTF-8 or an empty file is a
-/// data error (exit 65) naming the line.
+/// Parsing is IndicatorData's strict reader (`CSVDocument`): an optional UTF-8 byte-order mark, `,` or `;`
+/// fields detected from the header, RFC 4180 quoting, LF or CRLF line ends. A stray quote, an unclosed
+/// quote, text after a closing quote, a ragged row, invalid UTF-8 or an empty file is a data error (exit 65)
+/// naming the line and column.
 ///
 /// Numbers use a strict grammar (the IndicatorData grammar without grouping): point mode
 /// `-?digits(.digits)?([eE][+-]?digits)?`, comma mode `-?digits(,digits)?`. A column becomes numeric only
@@ -45,27 +44,12 @@ struct ExportCSVReader {
         return try parse(Array(data), file: path == "-" ? "stdin" : path)
     }
 
-    /// Parses CSV bytes into a table (see the type's documentation for the rules).
+    /// Parses CSV bytes into a table with IndicatorData's strict reader (see the type's documentation).
+    /// - Throws: `DataError` (65) naming the line for malformed CSV, `CLIError` 65 for an unusable table.
     func parse(_ bytes: [UInt8], file: String) throws -> Table {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CLIError(message: "\(file): the file is not valid UTF-8; save it as UTF-8 (Excel: \"CSV UTF-8\")",
-                           code: ExitStatus.dataError)
-        }
-        var body = Substring(text)
-        if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        let separator = resolveSeparator(body)
-        let records = try Self.records(body, separator: separator, file: file)
-        guard let header = records.first else {
-            throw CLIError(message: "\(file): the file is empty; export a file written by a chitieu command "
-                + "(e.g. `chitieu project … --format csv --out FILE`)", code: ExitStatus.dataError)
-        }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        for record in records.dropFirst() where record.fields.count != names.count {
-            throw CLIError(message: "\(file):\(record.line): the row has \(record.fields.count) fields but the header "
-                + "has \(names.count); quote fields that contain the separator, or fill in missing cells",
-                code: ExitStatus.dataError)
-        }
-        let rows = records.dropFirst().map(\.fields)
+        let document = try CSVDocument(bytes: bytes, file: file, delimiter: delimiter)
+        let names = document.header
+        let rows = document.records.map(\.fields)
         var columns: [[Cell]] = []
         for (index, name) in names.enumerated() {
             let texts = rows.map { $0.indices.contains(index) ? $0[index] : "" }
@@ -137,105 +121,5 @@ struct ExportCSVReader {
         }
         guard i == chars.count else { return nil }
         return decimal == .point ? text : text.replacingOccurrences(of: ",", with: ".")
-    }
-
-    // MARK: - Records
-
-    struct Record {
-        var line: Int
-        var fields: [String]
-    }
-
-    func resolveSeparator(_ text: Substring) -> Character {
-        switch delimiter {
-        case .comma: return ","
-        case .semicolon: return ";"
-        case .auto:
-            var commas = 0, semicolons = 0, quoted = false
-            for c in text {
-                if c == "\"" { quoted.toggle(); continue }
-                if quoted { continue }
-                if c == "\n" || c == "\r\n" || c == "\r" { break }
-                if c == "," { commas += 1 } else if c == ";" { semicolons += 1 }
-            }
-            return semicolons > commas ? ";" : ","
-        }
-    }
-
-    /// RFC 4180 records with the line each starts on. Works on Unicode scalars so that CRLF (one
-    /// `Character`) and quotes are seen individually.
-    static func records(_ text: Substring, separator: Character, file: String) throws -> [Record] {
-        let sep = separator.unicodeScalars.first ?? ","
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var line = 1, recordLine = 1
-        var inQuotes = false, wasQuoted = false, afterQuote = false, recordHasContent = false
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
-            wasQuoted = false
-            afterQuote = false
-        }
-        func endRecord() {
-            endField()
-            if recordHasContent { records.append(Record(line: recordLine, fields: fields)) }
-            fields = []
-            recordHasContent = false
-        }
-        while i < scalars.count {
-            let c = scalars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "\"" {
-                        field.append("\"")
-                        i += 2
-                        continue
-                    }
-                    inQuotes = false
-                    afterQuote = true
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.append(c)
-                }
-                i += 1
-                continue
-            }
-            if c == sep {
-                recordHasContent = true
-                endField()
-            } else if c == "\n" || c == "\r" {
-                if c == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
-                endRecord()
-                line += 1
-                recordLine = line
-            } else if c == "\"" {
-                guard field.isEmpty, !wasQuoted else {
-                    throw CLIError(message: "\(file):\(line): stray quote in an unquoted field; enclose the whole "
-                        + "field in double quotes and double the quote inside it (RFC 4180)", code: ExitStatus.dataError)
-                }
-                if !recordHasContent { recordLine = line }
-                inQuotes = true
-                wasQuoted = true
-                recordHasContent = true
-            } else {
-                if afterQuote {
-                    throw CLIError(message: "\(file):\(line): unexpected text after a closing quote; put the "
-                        + "separator right after the quote", code: ExitStatus.dataError)
-                }
-                if !recordHasContent { recordLine = line }
-                field.append(c)
-                recordHasContent = true
-            }
-            i += 1
-        }
-        if inQuotes {
-            throw CLIError(message: "\(file):\(recordLine): a quoted field is not closed before the end of the file "
-                + "(the file may be truncated)", code: ExitStatus.dataError)
-        }
-        endRecord()
-        return records
     }
 }

@@ -126,7 +126,8 @@ struct ExportCLITests {
         try Data("area,indicator,year\nVN,u5mr,2020\nVN,u5mr\n".utf8).write(to: input)
         let r = try runChitieu(args: ["export", "--input", input.path, "--to", "tidy"])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("bad.csv:3: the row has 2 fields but the header has 3"), "stderr: \(r.stderr)")
+        #expect(r.stderr.contains("bad.csv:3:") && r.stderr.contains("row has 2 fields but the header has 3"),
+                "stderr: \(r.stderr)")
         #expect(r.stdout.isEmpty)
     }
 
@@ -138,7 +139,7 @@ struct ExportCLITests {
         try Data("area,value\nV\"N,1\n".utf8).write(to: input)
         let r = try runChitieu(args: ["export", "--input", input.path, "--to", "json"])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("quote.csv:2: stray quote"), "stderr: \(r.stderr)")
+        #expect(r.stderr.contains("quote.csv:2:") && r.stderr.contains("stray quote"), "stderr: \(r.stderr)")
     }
 
     @Test("A missing input file exits 66")
