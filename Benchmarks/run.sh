@@ -10,7 +10,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
+# The peers live in ../shared/bench next to the checkout (for a git worktree: next to the main checkout).
 bench="${CHITIEU_BENCH_PEERS:-$root/../shared/bench}"
+if [ -z "${CHITIEU_BENCH_PEERS:-}" ] && [ ! -d "$bench" ]; then
+  common="$(git -C "$root" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)"
+  [ -n "$common" ] && [ -d "$common/../../shared/bench" ] && bench="$(cd "$common/../../shared/bench" && pwd)"
+fi
 sizes="10000,100000,1000000"
 draws=1000000
 smoke=0
@@ -81,7 +86,8 @@ for n in "${size_list[@]}"; do
   st=$LAST_T; srss=$LAST_RSS
   smrate=$(sed -n 's/.*= *\([0-9.]*\) series\/s.*/\1/p' "$work/statsmodels_b1_$n.err" | tail -1)
   row B1 "$n series, per series" "$ct" "statsmodels ($limit series)" "$st" \
-      "$(python3 -c "print(f'{($n/max($ct,1e-9))/max(float('${smrate:-0}' or 0),1e-9):.0f}x')")" \
+      "$(python3 -c "import sys; n, t, r = map(float, sys.argv[1:]); print(f'{n / max(t, 1e-9) / max(r, 1e-9):.0f}x')" \
+          "$n" "$ct" "${smrate:-0}")" \
       "statsmodels ${smrate:-?} series/s" "$crss" "$srss"
 done
 
