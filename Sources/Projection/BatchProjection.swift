@@ -128,7 +128,8 @@ public enum BatchProjection {
                 let h = Double(milestone.year - last)
                 let leverage = c[0, 0] + 2 * h * c[0, 1] + h * h * c[1, 1]
                 let location = a + b * h
-                let scale = calibration.factor(horizon: milestone.year - last) * sigma * (1 + leverage).squareRoot()
+                let scale = calibration.predictiveScale(baseVariance: sigma * sigma * (1 + leverage),
+                                                        horizon: milestone.year - last)
                 var probability: Double?
                 if let target = milestone.target, let comparator = milestone.comparator {
                     let p = PredictiveDistribution(year: milestone.year, location: location, scale: scale,
