@@ -4,7 +4,9 @@
 /// the **current AARR** (regression-based, `AnnualRate.observed`) with the **required AARR** from the
 /// baseline to the target (`AnnualRate.required`), following the WHO/UNICEF Technical Expert Advisory Group
 /// on Nutrition Monitoring (TEAM) rules of 2017 used by the JME and the Global Nutrition Report
-/// (https://globalnutritionreport.org/reports/2020-global-nutrition-report/appendix-2-assessing-progress-against-global-nutrition-targets/):
+/// (https://globalnutritionreport.org/reports/2020-global-nutrition-report/appendix-2-assessing-progress-against-global-nutrition-targets/;
+/// JME technical notes of the 2021 country consultation, https://data.unicef.org/resources/jme-2021-country-consultations/,
+/// cited by the SDG 2.2.1 metadata):
 ///
 /// | category | rule (rates in % per year, positive = desired direction) |
 /// |---|---|
@@ -15,8 +17,9 @@
 /// | assessment not possible | no trend (too few points) or no positive baseline/target |
 ///
 /// The 0.5 %/yr floor of "some progress" is the TEAM threshold. The split of the "no progress or
-/// worsening" band at −0.5 %/yr is chitieu's reading of the JME categories (a stored copy of the JME
-/// technical note was not available when this was written): it is a parameter, printed with the verdict.
+/// worsening" band at −0.5 %/yr is chitieu's reading of the JME categories (no stored copy of the JME
+/// technical note's table could be consulted when this was written: verify against it before
+/// publishing); both cut-offs are parameters of `classify`.
 /// For higher-is-better indicators the same rules apply to the annual rate of increase (AARI), since
 /// chitieu's rates are signed so that positive means improvement (`RateConvention`).
 public enum JMEProgress: String, Sendable, Hashable, Codable, CaseIterable {

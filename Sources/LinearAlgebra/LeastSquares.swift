@@ -154,21 +154,12 @@ extension Matrix {
 
     private func solveQR(_ rhs: Matrix) throws -> LeastSquaresSolution {
         let m = Int32(rows), n = Int32(columns), k = Int32(rhs.columns)
-        var a = storage
         var b = rhs.storage
-        var tau = [Double](repeating: 0, count: columns)
         // A = QR
+        var (a, tau, r) = try householderQR()
         var query = 0.0
-        var info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, &a, m, &tau, &query, -1)
-        guard info == 0 else { throw LinearAlgebraError.lapack(LAPACKError(routine: "dgeqrf", info: info)) }
-        var work = [Double](repeating: 0, count: max(Int(query), 1))
-        info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, &a, m, &tau, &work, Int32(work.count))
-        guard info == 0 else { throw LinearAlgebraError.lapack(LAPACKError(routine: "dgeqrf", info: info)) }
-
-        var r = Matrix(rows: columns, columns: columns)
-        for j in 0..<columns {
-            for i in 0...j { r.storage[i + j * columns] = a[i + j * rows] }
-        }
+        var work: [Double]
+        var info: Int32
         let diagonal = r.diagonal.map(\.magnitude)
         let largest = diagonal.max() ?? 0
         let tolerance = defaultRcond(rows: rows, columns: columns) * largest

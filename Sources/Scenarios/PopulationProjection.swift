@@ -24,13 +24,22 @@ public struct PopulationProjection: Sendable, Hashable {
     public let growthSD: Double
     /// How the numbers were obtained, printed with the output.
     public let label: String
+    /// "log-linear OLS" for a fitted series, "given" for a stated rate (JSON metadata `population.model`).
+    public let model: String
+    /// Years and number of points of the fitted series (`nil` for a given rate).
+    public let fitWindow: ClosedRange<Int>?
+    public let points: Int?
 
-    public init(base: Double, baseYear: Int, growth: Double, growthSD: Double = 0, label: String) {
+    public init(base: Double, baseYear: Int, growth: Double, growthSD: Double = 0, label: String,
+                model: String = "given", fitWindow: ClosedRange<Int>? = nil, points: Int? = nil) {
         self.base = base
         self.baseYear = baseYear
         self.growth = growth
         self.growthSD = growthSD
         self.label = label
+        self.model = model
+        self.fitWindow = fitWindow
+        self.points = points
     }
 
     /// P_t for t = 0 … horizon (years baseYear … baseYear + horizon) at growth rate `g`.
@@ -84,10 +93,13 @@ public struct PopulationProjection: Sendable, Hashable {
         let growth = Foundation.exp(beta) - 1
         // Delta method: sd(e^β − 1) ≈ e^β·se(β).
         let first = series.firstYear ?? baseYear, last = series.lastYear ?? baseYear
+        let sd = Foundation.exp(beta) * seBeta
         return PopulationProjection(
-            base: base, baseYear: baseYear, growth: growth, growthSD: Foundation.exp(beta) * seBeta,
-            label: "log-linear OLS fit to \(series.indicator) \(series.region) \(first)–\(last) (n=\(values.count)): "
-                + "growth \(formatPercent(growth)) a year, fitted \(baseYear) population \(Int(base.rounded()))")
+            base: base, baseYear: baseYear, growth: growth, growthSD: sd,
+            label: "population model: log-linear OLS fit to \(series.indicator) \(series.region), window \(first)–\(last) "
+                + "(n=\(values.count)): growth \(formatPercent(growth)) a year (SE \(formatPercent(sd))), "
+                + "fitted \(baseYear) population \(Int(base.rounded()))",
+            model: "log-linear OLS", fitWindow: first...last, points: values.count)
     }
 }
 

@@ -81,6 +81,12 @@ public enum Resource: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// Indicator code of a head count in the data, if the catalogue has one (Datasets/indicators.csv), used
+    /// to show how the density-derived start stock compares with a reported count.
+    public var countIndicator: String? {
+        self == .doctors ? "physicians_count" : nil
+    }
+
     public static func < (a: Resource, b: Resource) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }

@@ -8,13 +8,17 @@ extension ScenarioRunner {
 
     /// Central path from the lever; Monte Carlo around it on the model scale:
     ///
-    ///     σ_j = σ̂·√(ν/χ²_ν),  β_j − β̂ = σ_j·L·(z₁, z₂)ᵀ with LLᵀ = (XᵀWX)⁻¹,
-    ///     dev_j(t) = k(h)·(Δa + Δb·(t − anchor) + √(σ_j² + extra)·ε_t),   y_j(t) = g⁻¹(g(central_t) + dev_j(t))
+    ///     m_j = √(ν/χ²_ν),  (Δa, Δb)ᵀ = σ̂·L·(z₁, z₂)ᵀ with LLᵀ = (XᵀWX)⁻¹,
+    ///     dev_j(t) = m_j·k(h)·(Δa + Δb·(t − anchor) + √(σ̂² + extra)·ε_t),   y_j(t) = g⁻¹(c_t + dev_j(t))
     ///
-    /// — the posterior predictive of the normal linear model under the flat prior, whose marginal is the
-    /// Student-t prediction interval of `TrendFit.predictive` (Gelman et al., "Bayesian Data Analysis", 3rd
-    /// ed., §14.2), times the interval calibration factor k(h). The lever moves the centre; the trend's
+    /// with c_t the lever's centre on the model scale and ν the predictive's degrees of freedom (the
+    /// calibration's ν when it fits one, else n − 2). Given m_j the deviation is normal with variance
+    /// m_j²k²(σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra), so its marginal is exactly the Student-t predictive of
+    /// `TrendFit.predictive` (a normal scale mixture with inverse-χ² mixing; Gelman et al., "Bayesian Data
+    /// Analysis", 3rd ed., §14.2), and years share the coefficient draw. The lever moves the centre; the trend's
     /// uncertainty around it is kept (an accelerated or capped path is as uncertain as the trend it modifies).
+    /// Interval rows are the predictive's analytic quantiles (capped: capping is monotone, so it commutes
+    /// with quantiles); the draws serve P(attain) where the analytic form does not apply.
     func runTrend(code: String, fit: TrendFit, spec: TrendLeverSpec, targets: [Target])
         -> (rows: [ScenarioRow], projected: Projected) {
         let years = scenario.years
@@ -28,32 +32,51 @@ extension ScenarioRunner {
         let l00 = c00.squareRoot()
         let l10 = l00 > 0 ? c01 / l00 : 0
         let l11 = max(0, c11 - l10 * l10).squareRoot()
+        let df = fit.calibration.degreesOfFreedom(residual: fit.degreesOfFreedom)
         var rng = MonteCarloStreams.generator(seed: scenario.seed, label: "trend:\(code)")
         var draws: [Int: [Double]] = [:]
         for year in years { draws[year] = [] ; draws[year]?.reserveCapacity(scenario.draws) }
+        let noise = (fit.sigma * fit.sigma + fit.extraVariance).squareRoot()
         for _ in 0..<scenario.draws {
             let z1 = MonteCarloStreams.normal(&rng), z2 = MonteCarloStreams.normal(&rng)
-            var sigma = fit.sigma
-            if let chi = MonteCarloStreams.chiSquare(degreesOfFreedom: fit.degreesOfFreedom, &rng), chi > 0 {
-                sigma = fit.sigma * (fit.degreesOfFreedom / chi).squareRoot()
+            var mix = 1.0
+            if let chi = MonteCarloStreams.chiSquare(degreesOfFreedom: df, &rng), chi > 0 {
+                mix = (df / chi).squareRoot()
             }
-            let da = sigma * l00 * z1
-            let db = sigma * (l10 * z1 + l11 * z2)
-            let noise = (sigma * sigma + fit.extraVariance).squareRoot()
+            let da = fit.sigma * l00 * z1
+            let db = fit.sigma * (l10 * z1 + l11 * z2)
             for year in years {
                 let eps = MonteCarloStreams.normal(&rng)
                 let k = fit.calibration.factor(horizon: year - fit.anchorYear)
-                let dev = k * (da + db * Double(year - fit.anchorYear) + noise * eps)
+                let dev = mix * k * (da + db * Double(year - fit.anchorYear) + noise * eps)
                 draws[year]?.append(path.perturbed(year: year, deviation: dev))
             }
         }
         let method = spec.lever == .bau ? "bau: \(fit.modelLabel)" : "\(spec.lever) on \(fit.modelLabel)"
         var rows: [ScenarioRow] = []
+        var predictive: [Int: PredictiveDistribution] = [:]
         for year in years {
-            rows += intervalRows(indicator: code, year: year, central: path.central[year] ?? .nan,
-                                 draws: draws[year] ?? [], method: method)
+            let central = path.central[year] ?? .nan
+            guard let p = path.predictive(year: year) else {
+                rows += intervalRows(indicator: code, year: year, central: central, draws: draws[year] ?? [],
+                                     method: method)
+                continue
+            }
+            predictive[year] = p
+            rows.append(ScenarioRow(scenario: scenario.name, region: scenario.region, indicator: code, year: year,
+                                    kind: "central", level: nil, value: central, method: method))
+            for level in [80, 95] {
+                let interval = p.predictionInterval(level: Double(level) / 100)
+                for (kind, value) in [("lower", interval.lower), ("upper", interval.upper)] {
+                    rows.append(ScenarioRow(scenario: scenario.name, region: scenario.region, indicator: code,
+                                            year: year, kind: kind, level: level,
+                                            value: Swift.min(Swift.max(value, path.lower), path.upper),
+                                            method: method + "; analytic t interval"))
+                }
+            }
         }
-        return (rows, Projected(central: path.central, draws: draws, method: method))
+        return (rows, Projected(central: path.central, draws: draws, method: method, predictive: predictive,
+                                lower: path.lower, upper: path.upper))
     }
 
     // MARK: - Resources
@@ -67,16 +90,24 @@ extension ScenarioRunner {
         let horizon = s.horizon - s.baseYear
         let startStock: Double
         let stockSource: String
+        let derivation: String
         var notes: [String] = []
         switch spec.start {
         case .stock(let stock):
             startStock = stock
             stockSource = "given"
+            derivation = "\(format(stock)) given in the scenario file"
         case .density(let density):
             startStock = density * population.base / 1e4
             stockSource = "derived from density × population"
-            notes.append("\(resource.rawValue): start stock \(format((startStock * 10).rounded() / 10)) in \(s.baseYear) "
-                + "derived from density \(format(density)) per 10,000 × population \(Int(population.base.rounded()))")
+            derivation = "\(format((startStock * 10).rounded() / 10)) = density \(format(density)) per 10,000 "
+                + "× \(population.model == "given" ? "" : "fitted ")\(s.baseYear) population \(Int(population.base.rounded())) / 10,000"
+        }
+        notes.append("\(resource.rawValue): start stock in \(s.baseYear) \(derivation)"
+            + observedCount(resource, population: population))
+        if spec.attritionSD == 0 {
+            notes.append("\(resource.rawValue): attrition fixed at \(formatPercent(spec.attrition)) a year (no attrition_sd "
+                + "in the file): its intervals carry population-growth uncertainty only; add `attrition_sd: 0.01` to draw it")
         }
         let parameters = StockFlowParameters(startStock: startStock, hires: spec.hires, attrition: spec.attrition,
                                              pipelineDelay: spec.pipelineDelay, pipelineArrivals: spec.pipelineArrivals)
@@ -124,12 +155,23 @@ extension ScenarioRunner {
             add(resource.rawValue, c.year, "cost_cumulative", c.cumulative)
         }
         let summary = ResourceSummary(
-            resource: resource, startStock: startStock, startStockSource: stockSource,
+            resource: resource, startStock: startStock, startStockSource: stockSource, startStockDerivation: derivation,
             startDensity: centralPath.first?.density ?? .nan, endDensity: centralPath.last?.density ?? .nan,
+            attrition: spec.attrition, attritionSD: spec.attritionSD,
             totalCost: costs.last?.cumulative ?? 0,
-            costPerDensityPoint: ResourceCosting.costPerDensityPoint(path: centralPath, costs: costs),
+            costPerDensityPoint: spec.costs.isZero ? nil : ResourceCosting.costPerDensityPoint(path: centralPath, costs: costs),
             costSource: spec.costs.source)
         return (rows, Projected(central: central, draws: draws, method: method), summary, notes)
+    }
+
+    /// ", data: 539 physicians_count in 2024 = 8.91 per 10,000 at the modelled 2024 population" when the data
+    /// hold a head count for the resource, so a disagreement with the density-derived stock is visible.
+    func observedCount(_ resource: Resource, population: PopulationProjection) -> String {
+        guard let code = resource.countIndicator, let count = inputs.series[code],
+              let last = count.observations.last else { return "" }
+        let density = 1e4 * last.value / population.population(in: last.year)
+        return "; the data's \(code) is \(format(last.value)) in \(last.year) = "
+            + String(format: "%.2f", density) + " per 10,000 at the modelled \(last.year) population"
     }
 
     // MARK: - Budget

@@ -1,3 +1,4 @@
+import Attainment
 import Foundation
 import IndicatorData
 import Projection
@@ -20,6 +21,11 @@ public struct ScenarioRunner: Sendable {
         var central: [Int: Double]
         var draws: [Int: [Double]]
         var method: String
+        /// The lever's predictive distribution per year (trend levers only; see `LeverPath.predictive`).
+        var predictive: [Int: PredictiveDistribution] = [:]
+        /// Caps applied to every value (natural scale).
+        var lower = -Double.infinity
+        var upper = Double.infinity
     }
 
     // MARK: - Run
@@ -32,8 +38,12 @@ public struct ScenarioRunner: Sendable {
         var rows: [ScenarioRow] = []
         var projected: [String: Projected] = [:]
         var notes: [String] = [population.label]
+        if population.growthSD > 0 {
+            notes.append("population growth is drawn in the Monte Carlo with SD \(formatPercent(population.growthSD)); "
+                + "to state it instead, write `population: {growth: 0.02, growth_sd: 0.005}` in the scenario file")
+        }
         var summaries: [ResourceSummary] = []
-        let targetsByIndicator = inputs.numericTargets(region: s.region)
+        let targetsByIndicator = inputs.regionTargets(region: s.region)
 
         // Which indicators get a trend projection: every numeric target's and every lever's indicator,
         // except those a resource or the budget lever determines.
@@ -62,7 +72,7 @@ public struct ScenarioRunner: Sendable {
             defer { done += 1; progress?(done, total) }
             guard let fit = inputs.fits[code] else {
                 let reason = inputs.unassessable[code] ?? "no data to fit a trend"
-                notes.append("\(code): not projected (\(reason))")
+                notes.append("\(code): not projected: assessment not possible: \(reason)")
                 continue
             }
             let spec = s.trends[code] ?? .bau
@@ -71,7 +81,8 @@ public struct ScenarioRunner: Sendable {
                 notes.append("\(code): start_year \(start) is before the last observation (\(last)); "
                     + "the lever overrides observed years from \(start) on")
             }
-            let out = runTrend(code: code, fit: fit, spec: spec, targets: targetsByIndicator[code] ?? [])
+            let numeric = (targetsByIndicator[code] ?? []).filter { $0.value != nil && $0.kind != .qualitative }
+            let out = runTrend(code: code, fit: fit, spec: spec, targets: numeric)
             rows += out.rows
             projected[code] = out.projected
         }
@@ -103,8 +114,8 @@ public struct ScenarioRunner: Sendable {
         case .growth(let base, let rate, let sd):
             if let base {
                 return PopulationProjection(base: base, baseYear: s.baseYear, growth: rate, growthSD: sd,
-                                            label: "population \(Int(base.rounded())) in \(s.baseYear) (given), "
-                                                + "growth \(formatPercent(rate)) a year (given)")
+                                            label: "population model: \(Int(base.rounded())) in \(s.baseYear) (given), "
+                                                + "growth \(formatPercent(rate)) a year (given, SD \(formatPercent(sd)))")
             }
             guard let series = inputs.series["population_avg"] else {
                 throw ScenarioError.missingData(
@@ -113,8 +124,11 @@ public struct ScenarioRunner: Sendable {
             }
             let fitted = try PopulationProjection.logLinear(series, baseYear: s.baseYear)
             return PopulationProjection(base: fitted.base, baseYear: s.baseYear, growth: rate, growthSD: sd,
-                                        label: "population \(Int(fitted.base.rounded())) in \(s.baseYear) "
-                                            + "(log-linear fit to population_avg), growth \(formatPercent(rate)) a year (given)")
+                                        label: "population model: \(Int(fitted.base.rounded())) in \(s.baseYear) (log-linear fit to "
+                                            + "population_avg, window \(fitted.fitWindow.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "?")), "
+                                            + "growth \(formatPercent(rate)) a year (given, SD \(formatPercent(sd)); the fit's own growth "
+                                            + "is \(formatPercent(fitted.growth)), SE \(formatPercent(fitted.growthSD)))",
+                                        model: "given growth, fitted base", fitWindow: fitted.fitWindow, points: fitted.points)
         }
     }
 
@@ -129,35 +143,100 @@ public struct ScenarioRunner: Sendable {
         for level in [80, 95] {
             let tail = (1 - Double(level) / 100) / 2
             out.append(ScenarioRow(scenario: scenario.name, region: scenario.region, indicator: indicator, year: year,
-                                   kind: "lower", level: level, value: quantile(sorted: sorted, tail), method: method))
+                                   kind: "lower", level: level, value: quantile(sorted: sorted, tail), method: method,
+                                   isMonteCarlo: true))
             out.append(ScenarioRow(scenario: scenario.name, region: scenario.region, indicator: indicator, year: year,
-                                   kind: "upper", level: level, value: quantile(sorted: sorted, 1 - tail), method: method))
+                                   kind: "upper", level: level, value: quantile(sorted: sorted, 1 - tail), method: method,
+                                   isMonteCarlo: true))
         }
         return out
     }
 
     // MARK: - Attainment
 
-    /// P(attain) = share of draws meeting the target (`Comparator.isMet`, hold targets within half a unit of
-    /// the printed precision), for targets after the base year and up to the horizon.
+    /// One entry per target of the region in (base_year, horizon], judged as `chitieu attain` judges it:
+    ///
+    /// - status, resolved comparator, "already met" and comparator warnings from `Attainment.assess`;
+    /// - P(attain) = `Attainment.probability` on the lever's predictive distribution (a trend's predictive
+    ///   moved to the lever's centre; exactly the scorecard's for `bau`) when the target lies strictly inside
+    ///   the caps, so capping cannot change which values meet it;
+    /// - otherwise (resources, the budget lever, targets at a cap) the share of Monte Carlo draws meeting it,
+    ///   `Comparator.isMet` with the hold tolerance, with standard error √(p(1 − p)/N);
+    /// - no projection: "assessment not possible: <reason>" (the fit's failure, as in the scorecard).
     func attain(projected: [String: Projected], targets: [String: [Target]]) -> [ScenarioAttainment] {
         var out: [ScenarioAttainment] = []
-        for code in targets.keys.sorted() {
-            guard let p = projected[code] else { continue }
-            for t in (targets[code] ?? []).sorted(by: { $0.year < $1.year }) {
-                guard let value = t.value, let comparator = t.comparator, let central = p.central[t.year],
-                      let draws = p.draws[t.year], !draws.isEmpty else { continue }
-                let tol = t.holdTolerance
-                let met = draws.filter { comparator.isMet($0, target: value, tolerance: tol) }.count
-                let sorted = draws.sorted()
+        let s = scenario
+        for code in targets.keys.sorted(by: { (planKey(targets[$0], $0), $0) < (planKey(targets[$1], $1), $1) }) {
+            guard let entry = inputs.catalogue[code] else { continue }
+            let p = projected[code]
+            let reason = inputs.unassessable[code] ?? "no data to fit a trend"
+            let baseline = inputs.baseline(code, year: s.baseYear)
+            for t in (targets[code] ?? []).sorted(by: { $0.year < $1.year }) where t.year > s.baseYear && t.year <= s.horizon {
+                let predictive = p?.predictive[t.year]
+                let analytic = predictive != nil && p.map { Self.inside(t, lower: $0.lower, upper: $0.upper) } == true
+                var m = Attainment.assess(target: t, direction: entry.direction, predictive: analytic ? predictive : nil,
+                                          reason: reason, baseline: baseline)
+                var se: Double?
+                var pMethod = m.probability == nil ? "" : "analytic"
+                let draws = p?.draws[t.year] ?? []
+                if !analytic, !draws.isEmpty, AttainmentStatus(target: t).carriesProbability, let value = t.value,
+                   let comparator = m.comparator {
+                    let met = draws.filter { comparator.isMet($0, target: value, tolerance: t.holdTolerance) }.count
+                    let share = Double(met) / Double(draws.count)
+                    m = MilestoneAttainment(target: t, comparator: comparator, status: AttainmentStatus(target: t),
+                                            probability: share, metAtBaseline: m.metAtBaseline, warnings: m.warnings)
+                    se = (share * (1 - share) / Double(draws.count)).squareRoot()
+                    pMethod = "Monte Carlo"
+                }
+                let lo = p?.lower ?? -.infinity, hi = p?.upper ?? .infinity
+                func clamp(_ x: Double) -> Double { Swift.min(Swift.max(x, lo), hi) }
+                var median: Double?, pi80: ClosedInterval?, pi95: ClosedInterval?
+                if t.kind != .qualitative {
+                    if let predictive {
+                        median = clamp(predictive.median)
+                        let i80 = predictive.predictionInterval(level: 0.8), i95 = predictive.predictionInterval(level: 0.95)
+                        pi80 = ClosedInterval(lower: clamp(i80.lower), upper: clamp(i80.upper))
+                        pi95 = ClosedInterval(lower: clamp(i95.lower), upper: clamp(i95.upper))
+                    } else if !draws.isEmpty {
+                        let sorted = draws.filter { !$0.isNaN }.sorted()
+                        median = quantile(sorted: sorted, 0.5)
+                        pi80 = ClosedInterval(lower: quantile(sorted: sorted, 0.1), upper: quantile(sorted: sorted, 0.9))
+                        pi95 = ClosedInterval(lower: quantile(sorted: sorted, 0.025), upper: quantile(sorted: sorted, 0.975))
+                    }
+                }
+                let central = p?.central[t.year]
+                var centralMeets: Bool?
+                if let central, let value = t.value, let comparator = m.comparator {
+                    centralMeets = comparator.isMet(central, target: value, tolerance: t.holdTolerance)
+                }
                 out.append(ScenarioAttainment(
-                    scenario: scenario.name, indicator: code, planRow: t.planRow, year: t.year, targetText: t.text,
-                    comparator: comparator, target: value, central: central,
-                    lower80: quantile(sorted: sorted, 0.1), upper80: quantile(sorted: sorted, 0.9),
-                    probability: Double(met) / Double(draws.count),
-                    centralMeets: comparator.isMet(central, target: value, tolerance: tol), method: p.method))
+                    scenario: s.name, indicator: code, planRow: t.planRow.isEmpty ? entry.planRow : t.planRow,
+                    year: t.year, targetText: t.text, kind: t.kind, comparator: m.comparator, target: t.value,
+                    status: m.status, central: central, median: median, pi80: pi80, pi95: pi95,
+                    probability: m.probability, probabilitySE: se, probabilityMethod: pMethod,
+                    metAtBaseline: m.metAtBaseline,
+                    verdict: ChitieuVerdict.classify(probability: m.probability,
+                                                     metAtBaseline: m.status.carriesProbability ? m.metAtBaseline : nil),
+                    centralMeets: centralMeets, method: p?.method ?? "", warnings: m.warnings))
             }
         }
         return out
+    }
+
+    /// Plan-row order ("1" < "2" < … < "15" < "15.1" < "16"; rows without a number last), so the scorecard
+    /// reads in the order of the plan's appendix.
+    func planKey(_ targets: [Target]?, _ code: String) -> Int {
+        let text = targets?.first(where: { !$0.planRow.isEmpty })?.planRow ?? inputs.catalogue[code]?.planRow ?? ""
+        let parts = text.split(separator: ".").map { Int($0) ?? 9_999 }
+        guard let major = parts.first else { return Int.max }
+        return major * 10_000 + (parts.count > 1 ? parts[1] : 0)
+    }
+
+    /// Whether every value that meets (or misses) `target` lies strictly inside the caps, so that capping a
+    /// value cannot change the comparison and the uncapped predictive gives P(attain) exactly.
+    static func inside(_ target: Target, lower: Double, upper: Double) -> Bool {
+        guard let value = target.value else { return true }
+        let tol = target.holdTolerance
+        return value - tol > lower && value + tol < upper
     }
 }

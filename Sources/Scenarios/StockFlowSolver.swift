@@ -79,6 +79,58 @@ public enum StockFlowSolver {
                              method: "closed form")
     }
 
+    /// First-year intake H of a hires schedule `schedule(H)` (e.g. H·(1 + r)^(t−1), growing at r a year)
+    /// so that the density in year T equals `targetDensity`, by bisection on the stock-flow run itself
+    /// (`StockFlow.run`), for schedules with no closed form used here.
+    ///
+    /// f(H) = D_T(H) − D* is increasing in H whenever the schedule is (every intake ≥ 0 slope in H), so
+    /// the root is bracketed by doubling [−M, M] from M = max(1, S*) (at most 60 doublings) and then bisected
+    /// to a bracket narrower than `tolerance` (hires per year): |H − H*| ≤ tolerance/2.
+    /// - Parameters:
+    ///   - population: P_t for t = 0 … T (index 0 = base year).
+    ///   - schedule: the intake schedule for a first-year intake H (must be increasing in H).
+    /// - Throws: `ScenarioError.unsolvable` for out-of-range inputs, a pipeline longer than the horizon, or
+    ///   no root within the bracket.
+    public static func numericHires(startStock: Double, targetDensity: Double, years: Int, attrition: Double,
+                                    population: [Double], pipelineDelay: Int = 0, pipelineArrivals: Double = 0,
+                                    tolerance: Double = 1e-6,
+                                    schedule: (Double) -> HireSchedule) throws -> HiresSolution {
+        // Reuse the closed form's input checks (its answer is discarded).
+        let targetPopulation = population.last ?? .nan
+        _ = try constantHires(startStock: startStock, targetDensity: targetDensity, years: years, attrition: attrition,
+                              targetPopulation: targetPopulation, pipelineDelay: pipelineDelay,
+                              pipelineArrivals: pipelineArrivals)
+        guard population.count == years + 1 else {
+            throw ScenarioError.unsolvable("the population path has \(population.count) years; \(years + 1) are needed")
+        }
+        guard tolerance > 0, tolerance.isFinite else {
+            throw ScenarioError.unsolvable("the tolerance must be a positive number (got \(tolerance))")
+        }
+        func finalStock(_ h: Double) -> Double {
+            let p = StockFlowParameters(startStock: startStock, hires: schedule(h), attrition: attrition,
+                                        pipelineDelay: pipelineDelay, pipelineArrivals: pipelineArrivals)
+            return StockFlow.run(p, baseYear: 0, population: population).last?.stock ?? .nan
+        }
+        let targetStock = targetDensity * targetPopulation / 1e4
+        var m = max(1, targetStock)
+        var doublings = 0
+        while finalStock(m) < targetStock || finalStock(-m) > targetStock, doublings < 60 {
+            m *= 2
+            doublings += 1
+        }
+        let h = try bisect(lower: -m, upper: m, tolerance: tolerance) { finalStock($0) - targetStock }
+        let none = finalStock(0)
+        let noPipeline = StockFlow.run(
+            StockFlowParameters(startStock: startStock, hires: .constant(0), attrition: attrition,
+                                pipelineDelay: pipelineDelay, pipelineArrivals: 0),
+            baseYear: 0, population: population).last?.stock ?? .nan
+        let surviving = startStock * Foundation.pow(1 - attrition, Double(years))
+        return HiresSolution(hires: h, targetStock: targetStock, targetPopulation: targetPopulation,
+                             survivingStock: surviving, pipelineContribution: none - noPipeline,
+                             multiplier: finalStock(1) - none,
+                             method: "bisection, tolerance \(tolerance) hires: |H − H*| ≤ \(tolerance / 2)")
+    }
+
     /// The average annual rate of reduction needed to go from y₀ to the target y_T in n years
     /// (UNICEF, "Technical note: how to calculate average annual rate of reduction (AARR)", 2007):
     ///

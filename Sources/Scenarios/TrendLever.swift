@@ -76,6 +76,11 @@ public struct LeverPath: Sendable {
     public let upper: Double
     /// Central values by year on the natural scale, capped.
     public let central: [Int: Double]
+    /// The centre on the model scale, g(central), by year; absent where the capped central value is outside
+    /// the transform's domain (e.g. exactly 0 on a log scale), where the path is then held, not perturbed.
+    /// For `bau` and `accelerate` the lever's own model-scale value is kept (no g(g⁻¹(z)) round trip), so
+    /// `bau` has exactly the fit's predictive location and `accelerate: 1` equals `bau` bit for bit.
+    public let location: [Int: Double]
 
     /// Applies `spec` to `fit` for `years`.
     ///
@@ -97,16 +102,21 @@ public struct LeverPath: Sendable {
         let zBau: (Int) -> Double = { fit.intercept + fit.slope * Double($0 - fit.anchorYear) }
         let startValue = observed?.value(in: s) ?? g.inverse(zBau(s))
         var path: [Int: Double] = [:]
+        var locations: [Int: Double] = [:]
         for t in years {
             let y: Double
+            var z: Double?
             if t <= s, spec.lever.startsFromValue {
-                y = t == s ? startValue : g.inverse(zBau(t))
+                if t == s { y = startValue } else { z = zBau(t); y = g.inverse(zBau(t)) }
             } else {
                 switch spec.lever {
                 case .bau:
+                    z = zBau(t)
                     y = g.inverse(zBau(t))
                 case .accelerate(let k):
-                    y = g.inverse(zBau(t) + (k - 1) * fit.slope * Double(max(0, t - s)))
+                    let zk = zBau(t) + (k - 1) * fit.slope * Double(max(0, t - s))
+                    z = zk
+                    y = g.inverse(zk)
                 case .aarr(let r):
                     y = startValue * Foundation.pow(1 - r / 100, Double(t - s))
                 case .halt:
@@ -122,9 +132,28 @@ public struct LeverPath: Sendable {
                     y = Self.interpolate(t, start: (s, startValue), knots: knots)
                 }
             }
-            path[t] = Swift.min(Swift.max(y, lo), hi)
+            let capped = Swift.min(Swift.max(y, lo), hi)
+            path[t] = capped
+            if let z, capped == y {
+                locations[t] = z
+            } else if let zc = try? g.forward(capped), zc.isFinite {
+                locations[t] = zc
+            }
         }
         central = path
+        location = locations
+    }
+
+    /// The distribution of this lever's value in `year` before capping: the fit's predictive distribution
+    /// (same scale, calibration factor and degrees of freedom) moved to the lever's centre on the model scale.
+    /// The lever moves the centre and keeps the trend's uncertainty, so for `bau` this is
+    /// `fit.predictive(year:)` itself. `nil` where the path is held (no model-scale centre).
+    public func predictive(year: Int) -> PredictiveDistribution? {
+        guard let z = location[year] else { return nil }
+        let p = fit.predictive(year: year)
+        return PredictiveDistribution(year: year, location: z, scale: p.scale, meanScale: p.meanScale,
+                                      degreesOfFreedom: p.degreesOfFreedom, transform: p.transform,
+                                      calibrationFactor: p.calibrationFactor)
     }
 
     /// Piecewise-linear interpolation through (start, knots…), holding the last knot after it.
@@ -144,7 +173,7 @@ public struct LeverPath: Sendable {
     /// A central value outside the transform's domain (exactly at a logit bound) is kept as is.
     public func perturbed(year: Int, deviation: Double) -> Double {
         guard let c = central[year] else { return .nan }
-        let y = (try? fit.transform.forward(c)).map { fit.transform.inverse($0 + deviation) } ?? c
+        let y = location[year].map { fit.transform.inverse($0 + deviation) } ?? c
         return Swift.min(Swift.max(y, lower), upper)
     }
 }

@@ -65,7 +65,8 @@ public struct ChiSquared: Sendable, Equatable {
     /// tail to the lower bound 2(p·Γ(k/2 + 1))^(2/k) (from P(a, x) ≤ x^a/Γ(a+1)). Then Newton's method in
     /// s = log x on log G − log G*, with G = P (p < ½) or Q (p ≥ ½) and d log G/ds = ± x f(x)/G.
     ///
-    /// - Parameter p: a probability; 0 gives 0, 1 gives +∞, outside [0, 1] or NaN gives NaN.
+    /// - Parameter p: a probability; 0 gives 0, 1 gives +∞, outside [0, 1] or NaN gives NaN. A quantile
+    ///   below the smallest positive double (tiny p with small k) is returned as 0.
     /// - Returns: x with F(x) = p.
     /// - Reference: Wilson & Hilferty (1931), PNAS 17, 684–688; Abramowitz & Stegun (1964) 26.4.17.
     public func quantile(_ p: Double) -> Double {
@@ -81,7 +82,10 @@ public struct ChiSquared: Sendable, Equatable {
         let cube = 1 - h + z * h.squareRoot()
         var x = cube > 0 ? k * cube * cube * cube : 0
         if lowerSide {
-            x = max(x, 2 * exp((log(p) + lgamma(a + 1)) / a))
+            let logLowerBound = log(2.0) + (log(p) + logGamma(a + 1)) / a
+            // The quantile is below the smallest double (e.g. k = 1, p = 1e-300 gives ≈ 1.6e-600).
+            if logLowerBound < log(Double.leastNonzeroMagnitude) { return 0 }
+            x = max(x, exp(logLowerBound))
         }
         if !(x > 0) || !x.isFinite { x = k }
         for _ in 0..<200 {
@@ -89,7 +93,8 @@ public struct ChiSquared: Sendable, Equatable {
             let g = lowerSide ? pq.lower : pq.upper
             var step: Double
             if g > 0 {
-                let slope = (lowerSide ? 1.0 : -1.0) * exp(logGammaPrefactor(a: a, x: 0.5 * x)) / g
+                // x·f(x)/G in logs, so that neither factor underflows on its own.
+                let slope = (lowerSide ? 1.0 : -1.0) * exp(logGammaPrefactor(a: a, x: 0.5 * x) - log(g))
                 step = -(log(g) - logTarget) / slope
             } else {
                 step = lowerSide ? 1 : -1

@@ -38,8 +38,7 @@ struct PlanScorecard {
             throw CLIError(message: "no targets for region \(region) in the targets file (it has: \(known)); "
                 + "use --region with one of those", code: ExitStatus.dataError)
         }
-        var data: [SeriesKey: Series] = [:]
-        for s in inputs.collection.series { data[s.key] = s }
+        let data = inputs.seriesByKey
         let byIndicator = Dictionary(grouping: regionTargets, by: \.indicator)
         let order = byIndicator.keys.sorted {
             (planOrder(byIndicator[$0], inputs.catalogue[$0]), $0) < (planOrder(byIndicator[$1], inputs.catalogue[$1]), $1)
@@ -86,7 +85,8 @@ struct PlanScorecard {
     }
 
     /// The baseline: the observation in `year` (the plan's 2023) if present, else the latest one.
-    private static func baselineObservation(_ series: Series?, year: Int?) -> Observation? {
+    /// (Also used by `scenario run`, so "already met" is judged the same way.)
+    static func baselineObservation(_ series: Series?, year: Int?) -> Observation? {
         guard let series else { return nil }
         if let year, let exact = series.observations.first(where: { $0.year == year }) { return exact }
         return series.observations.last

@@ -86,6 +86,13 @@ struct AttainInputs {
                               "national/vietnam_national.csv"]
     static let defaultTargets = "kontum/plan_targets.csv"
 
+    /// Every series by (indicator, region): the data `PlanProjector.project` reads.
+    var seriesByKey: [SeriesKey: Series] {
+        var data: [SeriesKey: Series] = [:]
+        for s in collection.series { data[s.key] = s }
+        return data
+    }
+
     static func load(dataFiles: [String], targetsFile: String?, catalogueFile: String?,
                      read: DataReadOptions) throws -> AttainInputs {
         let catalogue: IndicatorCatalogue

@@ -1,6 +1,12 @@
 import ArgumentParser
+import Attainment
+import Export
 import Foundation
 import IndicatorData
+import LinearAlgebra
+import Projection
+import Regression
+import Scenarios
 
 enum ChitieuVersion {
     static let string = "0.1.0"
@@ -33,17 +39,32 @@ func printError(_ message: String) {
 func runReportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as CLIError {
-        printError("chitieu: \(error.message)")
-        throw ExitCode(error.code)
-    } catch let error as DataError {
-        printError("chitieu: \(error)")
-        throw ExitCode(error.exitCode)
     } catch let error as ExitCode {
         throw error
     } catch {
-        printError("chitieu: internal error: \(error)")
-        throw ExitCode(ExitStatus.software)
+        let (message, code) = describe(error)
+        printError("chitieu: \(message)")
+        throw ExitCode(code)
+    }
+}
+
+/// The message and sysexits code for any error a command can meet. Errors caused by the input data
+/// (unreadable values, series that cannot be fitted) are 65; bad scenario or calibration files 78;
+/// output that cannot be created 73 (or 64 when it exists and --force is missing); anything else is a
+/// bug (70).
+func describe(_ error: Error) -> (message: String, code: Int32) {
+    switch error {
+    case let error as CLIError: return (error.message, error.code)
+    case let error as DataError: return ("\(error)", error.exitCode)
+    case let error as ExportError: return (error.message, error.exitCode)
+    case let error as ScenarioError:
+        if case .invalidFile = error { return ("\(error)", ExitStatus.config) }
+        return ("\(error)", ExitStatus.dataError)
+    case let error as ProjectionError: return ("\(error)", ExitStatus.dataError)
+    case let error as RegressionError: return ("cannot fit: \(error)", ExitStatus.dataError)
+    case let error as LinearAlgebraError: return ("cannot fit: \(error)", ExitStatus.dataError)
+    case let error as AttainmentError: return ("\(error)", ExitStatus.dataError)
+    default: return ("internal error: \(error)", ExitStatus.software)
     }
 }
 

@@ -8,9 +8,16 @@ struct Chitieu: ParsableCommand {
         commandName: "chitieu",
         abstract: "Project health indicators to their 2025/2030 targets, with honest uncertainty.",
         discussion: """
-            With no subcommand, runs `attain` on the bundled Kon Tum plan (Datasets/kontum).
-            Data goes to stdout, messages to stderr. Exit codes follow sysexits: 64 usage, 65 data,
-            66 no input, 70 internal, 73 cannot create output, 78 configuration.
+            With no subcommand, runs `attain` on the bundled Kon Tum plan (Datasets/kontum): every \
+            indicator of the plan's appendix, projected to 2025 and 2030 with calibrated 80 % and 95 % \
+            prediction intervals, the probability of meeting each target, and verdicts.
+
+            Data goes to stdout, messages to stderr; --format table|csv|json on every command that \
+            prints rows; no colour unless stdout is a terminal and NO_COLOR is unset. Set \
+            CHITIEU_DATASETS to use a Datasets/ directory outside the checkout.
+
+            Exit codes (sysexits): 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, \
+            73 cannot create output, 78 bad configuration (scenario or calibration file).
             """,
         version: ChitieuVersion.string,
         subcommands: [

@@ -1,11 +1,249 @@
 import ArgumentParser
+import Attainment
+import Export
+import Foundation
+import IndicatorData
+import Projection
 
+/// `chitieu plot`: a fan chart for one indicator, or the scorecard overview (small multiples), as SVG.
 struct PlotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plot",
-        abstract: "Draw fan charts and the scorecard overview as SVG.")
+        abstract: "Draw fan charts and the scorecard overview as SVG.",
+        discussion: """
+            chitieu plot --indicator stunting_u5_pct --out stunting.svg
+              Fan chart: observed history, the projected median, nested 80 % and 95 % prediction bands \
+            (the same projection and calibrated intervals `attain` judges), the plan's 2025/2030 targets as \
+            diamonds labelled with their comparator, and the model and method in a footnote.
+
+            chitieu plot --scorecard --out overview.svg
+              One small panel per plan indicator, coloured by chitieu's verdict for --verdict-year (2030): \
+            met, likely, uncertain, unlikely, off track, or no data.
+
+            Text in --lang vi or en. The SVG is written atomically; an existing file is replaced only with \
+            --force. `--out -` writes the SVG to stdout.
+            """)
+
+    @Option(help: "Indicator code for a fan chart, e.g. stunting_u5_pct (see `chitieu indicators`).")
+    var indicator: String?
+
+    @Flag(help: "Draw the scorecard overview (one panel per plan indicator) instead of one fan chart.")
+    var scorecard = false
+
+    @Option(help: "Region code (default: the plan's region, VN-28 for the bundled Kon Tum plan).")
+    var region: String?
+
+    @Option(help: "Last year of the projection.")
+    var to: Int = 2030
+
+    @Option(name: .customLong("verdict-year"), help: "With --scorecard: the milestone whose verdict colours each panel.")
+    var verdictYear: Int = 2030
+
+    @Option(help: "Targets CSV (default: the bundled Kon Tum plan).")
+    var targets: String?
+
+    @Option(name: .customLong("data"), parsing: .singleValue,
+            help: "Tidy series CSV (repeatable). Default: the bundled Kon Tum and Viet Nam files.")
+    var dataFiles: [String] = []
+
+    @Option(help: "Indicator catalogue CSV. Default: Datasets/indicators.csv.")
+    var catalogue: String?
+
+    @Option(help: "Output SVG file, or - for stdout.")
+    var out: String
+
+    @Flag(help: "Replace --out if it exists.")
+    var force = false
+
+    @Option(help: "Language of titles, labels and legends: vi or en.")
+    var lang: Language = .en
+
+    @Option(help: "Fan chart width in pixels (panel width with --scorecard: 260).")
+    var width: Int?
+
+    @Option(help: "Fan chart height in pixels (panel height with --scorecard: 180).")
+    var height: Int?
+
+    @Option(help: "With --scorecard: panels per row.")
+    var columns: Int = 4
+
+    @Option(help: "With --scorecard: Monte Carlo draws of the scorecard's joint probability (not drawn).")
+    var draws: Int = 1_000
+
+    @Option(help: "With --scorecard: seed of the scorecard's random draws.")
+    var seed: UInt64 = Scorecard.defaultSeed
+
+    @Flag(help: "No progress or warnings on stderr (errors are still printed).")
+    var quiet = false
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var read: DataReadOptions
+
+    func validate() throws {
+        if scorecard == (indicator != nil) {
+            throw ValidationError("Use either --indicator CODE (a fan chart) or --scorecard (the overview).")
+        }
+        guard (1901...2100).contains(to) else { throw ValidationError("Use --to with a year between 1901 and 2100.") }
+        if let width, !(320...10_000).contains(width) {
+            throw ValidationError("Use --width between 320 and 10000 pixels (got \(width)).")
+        }
+        if let height, !(240...10_000).contains(height) {
+            throw ValidationError("Use --height between 240 and 10000 pixels (got \(height)).")
+        }
+        guard (1...12).contains(columns) else { throw ValidationError("Use --columns between 1 and 12.") }
+        guard draws >= 100 else { throw ValidationError("Use --draws 100 or more (got \(draws)).") }
+        if out.isEmpty { throw ValidationError("Give --out a file name ending in .svg, or - for stdout.") }
+    }
 
     func run() throws {
-        try notYetImplemented("plot")
+        try runReportingErrors {
+            try withExportErrors {
+                let inputs = try AttainInputs.load(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
+                                                   read: read)
+                let chosenRegion = try resolveRegion(inputs)
+                let svg: String
+                if scorecard {
+                    svg = try scorecardChart(inputs, region: chosenRegion)
+                } else {
+                    svg = try fanChart(inputs, code: indicator ?? "", region: chosenRegion)
+                }
+                try write(svg)
+            }
+        }
+    }
+
+    // MARK: - Region and output
+
+    /// `--region`, else the targets file's only region, else VN-28.
+    func resolveRegion(_ inputs: AttainInputs) throws -> String {
+        if let region { return region }
+        let regions = Set(inputs.targets.map(\.region)).sorted()
+        if regions.count > 1 {
+            throw CLIError(message: "the targets file has several regions (\(regions.joined(separator: ", "))); "
+                + "choose one with --region", code: ExitStatus.usage)
+        }
+        return regions.first ?? "VN-28"
+    }
+
+    func write(_ svg: String) throws {
+        let data = Data(svg.utf8)
+        if out == "-" {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        try AtomicFile.write(data, to: URL(fileURLWithPath: out), overwrite: force)
+        if !quiet { printError("chitieu: wrote \(out) (SVG, \(data.count) bytes)") }
+    }
+
+    func warn(_ message: String) {
+        if !quiet { printError("warning: \(message)") }
+    }
+
+    // MARK: - Fan chart
+
+    func fanChart(_ inputs: AttainInputs, code: String, region: String) throws -> String {
+        guard let entry = inputs.catalogue[code] ?? inputs.catalogue.entry(forSeries: code) else {
+            throw CLIError(message: "indicator \(code) is not in the catalogue; see `chitieu indicators`, "
+                + "or pass --catalogue", code: ExitStatus.usage)
+        }
+        var data: [SeriesKey: Series] = [:]
+        for s in inputs.collection.series { data[s.key] = s }
+        let projection = PlanProjector.project(indicator: entry, region: region, data: data,
+                                               policy: try model.policy(catalogue: inputs.catalogue), sensitivityYear: to)
+        let observed = PlotChartData.observed(projection)
+        var fans: [FanSeries] = []
+        var notes: [String] = []
+        if let fit = projection.fit {
+            if to <= fit.anchorYear {
+                throw CLIError(message: "Use --to with a year after the last observed year (\(fit.anchorYear)).",
+                               code: ExitStatus.usage)
+            }
+            fans = [FanSeries(name: Label.projected.text(lang), points: PlotChartData.fan(fit, to: to))]
+            notes.append(PlotChartData.modelNote(fit, intervals: model.intervals, lang))
+            if let note = PlotChartData.methodNote(fit, lang) { notes.append(note) }
+            if !quiet { printError("chitieu: \(entry.code) @ \(region): \(fit.modelLabel), method \(fit.method)") }
+        } else {
+            let reason = projection.reason ?? "no usable series"
+            warn("no projection for \(entry.code) in \(region): \(reason); drawing the data only")
+            notes.append((lang == .vi ? "Không dự báo được: " : "No projection: ") + reason)
+        }
+        if let reason = projection.reason, projection.fit != nil { notes.append(reason) }
+        let markers = PlotChartData.targets(inputs.targets, indicator: entry, region: region)
+        if observed.isEmpty && fans.isEmpty {
+            throw CLIError(message: "no data for \(entry.code) in region \(region); nothing to draw. Use --region "
+                + "or --data", code: ExitStatus.dataError)
+        }
+        notes.append(sourceNote(inputs))
+        let name = lang == .vi ? entry.nameVi : entry.nameEn
+        let chartWidth = Double(width ?? 720), chartHeight = Double(height ?? 420)
+        let chart = FanChart(title: "\(name) — \(region)", yLabel: PlotChartData.unitLabel(entry.unit, lang),
+                             observed: observed, fans: fans, targets: markers, language: lang,
+                             width: chartWidth, height: chartHeight)
+        return PlotFootnote.append(notes, to: try chart.render(), width: chartWidth, height: chartHeight)
+    }
+
+    func sourceNote(_ inputs: AttainInputs) -> String {
+        let files = inputs.files.map(displayPath).joined(separator: ", ")
+        switch lang {
+        case .en: return "Data: \(files). chitieu \(ChitieuVersion.string)."
+        case .vi: return "Số liệu: \(files). chitieu \(ChitieuVersion.string)."
+        }
+    }
+
+    // MARK: - Scorecard overview
+
+    func scorecardChart(_ inputs: AttainInputs, region: String) throws -> String {
+        let card = try PlanScorecard.build(inputs, region: region, policy: try model.policy(catalogue: inputs.catalogue),
+                                           draws: draws, seed: seed)
+        var panels: [ScorecardPanel] = []
+        for (row, projection) in zip(card.rows, card.projections) {
+            let milestone = PlotChartData.milestone(row, year: verdictYear)
+            let verdict = milestone.map { PlotChartData.category($0.chitieu) } ?? .noData
+            var subtitle: String?
+            if let m = milestone, let p = m.probability, p.isFinite {
+                let pText = lang.localizedNumber(String(format: "%.2f", p))
+                subtitle = "P(\(lang == .vi ? "đạt" : "attain") \(m.year)) = \(pText)"
+                if case .nationalSlopeShift = projection.fit?.method {
+                    subtitle? += lang == .vi ? " · độ dốc quốc gia" : " · national slope"
+                }
+            } else if let m = milestone {
+                subtitle = ScorecardTable.statusWord(m.status, lang)
+            }
+            // Panels show the 80 % band only: the calibrated 95 % bands of sparse series reach 10× the level
+            // (IMR 2030: 2–238) and would flatten every other line in a small panel.
+            let fan = (projection.fit.map { PlotChartData.fan($0, to: to) } ?? []).map(PlotChartData.only80)
+            let targets = PlotChartData.targets(row.milestones)
+            var observed = PlotChartData.observed(projection)
+            // One observed year with nothing else has no time axis to draw on: state the value instead.
+            if fan.isEmpty, targets.isEmpty, Set(observed.map(\.year)).count == 1, let only = observed.last {
+                let value = lang.localizedNumber(ScorecardTable.short(only.value))
+                subtitle = [subtitle ?? "", "\(Int(only.year)): \(value)"].filter { !$0.isEmpty }.joined(separator: " · ")
+                observed = []
+            }
+            let name = lang == .vi ? row.nameVi : row.nameEn
+            panels.append(ScorecardPanel(title: row.planRow.isEmpty ? name : "\(row.planRow). \(name)",
+                                         subtitle: subtitle.flatMap { $0.isEmpty ? nil : $0 }, verdict: verdict,
+                                         observed: observed, fan: fan, targets: targets))
+        }
+        let title = Label.scorecardTitle.text(lang) + " — \(region), \(verdictYear)"
+        let chart = SmallMultiples(title: title, panels: panels, columns: columns,
+                                   panelWidth: Double(width ?? 260), panelHeight: Double(height ?? 180), language: lang)
+        let size = chart.size
+        let note: String
+        switch lang {
+        case .en:
+            note = "Verdict from P(attain) in \(verdictYear): likely ≥ 0.8, uncertain ≥ 0.5, unlikely ≥ 0.2, "
+                + "off track < 0.2; met = the baseline already meets the target. Bands: 80 % prediction "
+                + "intervals (\(model.intervals.rawValue)); `chitieu plot --indicator CODE` draws the full 80/95 % fan. "
+                + "Diamonds: plan targets."
+        case .vi:
+            note = "Đánh giá theo P(đạt) năm \(verdictYear): có khả năng đạt ≥ 0,8, chưa chắc chắn ≥ 0,5, khó đạt "
+                + "≥ 0,2, chệch hướng < 0,2; đã đạt = giá trị cơ sở đã đạt chỉ tiêu. Dải màu: khoảng dự báo 80 % "
+                + "(\(model.intervals == .calibrated ? "đã hiệu chuẩn" : "OLS")); `chitieu plot --indicator MÃ` vẽ đủ "
+                + "khoảng 80/95 %. Hình thoi: chỉ tiêu kế hoạch."
+        }
+        if !quiet { printError("chitieu: \(panels.count) panels for \(region)") }
+        return PlotFootnote.append([note, sourceNote(inputs)], to: try chart.render(), width: size.width,
+                                   height: size.height)
     }
 }

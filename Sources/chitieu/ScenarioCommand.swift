@@ -1,12 +1,22 @@
 import ArgumentParser
+import Export
 import Foundation
 import IndicatorData
+import Projection
 import Scenarios
 
 struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
         abstract: "Run and compare scenarios.",
+        discussion: """
+            Outcome indicators are fitted exactly as `chitieu attain` fits them (same data files and source \
+            priority, same catalogue scales, calibrated intervals from Datasets/calibration/calibration.json; \
+            the --model, --window, --intervals … options below change both alike), then each indicator's lever \
+            moves the projected centre. P(attain) uses the scorecard's definitions: for trend levers it is \
+            analytic (the business-as-usual file gives the scorecard's P exactly); for resources (stock-flow) \
+            and targets at a cap it is the share of seeded Monte Carlo draws, printed with its standard error.
+            """,
         subcommands: [ScenarioRun.self, ScenarioCompare.self])
 }
 
@@ -14,94 +24,154 @@ struct ScenarioCommand: ParsableCommand {
 struct ScenarioRunOptions: ParsableArguments {
     @Option(help: "Monte Carlo draws (overrides the file).") var draws: Int?
     @Option(help: "Random seed (overrides the file).") var seed: UInt64?
-    @Option(help: "Write the output to FILE (atomically) instead of stdout.") var out: String?
+    @Option(help: "Write the output to FILE (atomically, replacing it) instead of stdout.") var out: String?
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
-    @Flag(help: "No progress line.") var quiet = false
+    @Flag(help: "No progress line and no notes on stderr.") var quiet = false
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var read: DataReadOptions
 
     func validate() throws {
         if let draws, !(1...1_000_000).contains(draws) { throw ValidationError("Use --draws from 1 to 1000000.") }
     }
 }
 
-/// Loads a scenario and its data, runs it.
-func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> ScenarioResult {
-    let catalogue = try BundledData.catalogue()
+// MARK: - Loading
+
+/// Reads a scenario file and fits every indicator it needs the way the scorecard does
+/// (`AttainInputs.load`, `ModelOptions.policy`, `PlanProjector.project`, `PlanScorecard.baselineObservation`).
+func loadScenario(_ path: String, options: ScenarioRunOptions) throws -> (Scenario, ScenarioInputs) {
+    let bundled = try BundledData.catalogue()
     var byCode: [String: Indicator] = [:]
-    for entry in catalogue.indicators { byCode[entry.code] = entry }
+    for entry in bundled.indicators { byCode[entry.code] = entry }
     let url = URL(fileURLWithPath: path)
     var scenario = try ScenarioParser.read(contentsOf: url, displayName: path, catalogue: byCode)
     if let draws = options.draws { scenario.draws = draws }
     if let seed = options.seed { scenario.seed = seed }
     let folder = url.deletingLastPathComponent()
-    let dataURL = try scenario.dataFile.map { folder.appendingPathComponent($0) } ?? BundledData.file("kontum/kontum_province.csv")
-    let targetsURL = try scenario.targetsFile.map { folder.appendingPathComponent($0) } ?? BundledData.file("kontum/plan_targets.csv")
-    let collection = try SeriesReader.read(contentsOf: dataURL)
+    // `data:` and `targets:` are relative to the scenario file; a missing one is the file's error (exit 78).
+    for (key, name) in [("data", scenario.dataFile), ("targets", scenario.targetsFile)] {
+        guard let name else { continue }
+        let resolved = URL(fileURLWithPath: name, relativeTo: folder).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: resolved.path) else {
+            let mark = scenario.marks[key] ?? SourceMark(file: path, line: 0, column: 0)
+            throw mark.error("\(key) file \(name) not found (looked for \(resolved.path); paths are relative to the "
+                + "scenario file's folder). Fix the path, or drop `\(key):` to use the bundled Kon Tum files.")
+        }
+    }
+    let inputs = try AttainInputs.load(
+        dataFiles: scenario.dataFile.map { [URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL.path] } ?? [],
+        targetsFile: scenario.targetsFile.map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL.path },
+        catalogueFile: nil, read: options.read)
+    let regions = Set(inputs.targets.map(\.region))
+    if !regions.contains(scenario.region), !options.quiet {
+        printError("note: the targets file has no targets for region \(scenario.region) (it has: "
+            + "\(regions.sorted().joined(separator: ", "))): the scorecard is empty; check `region:`")
+    }
+    let policy = try options.model.policy(catalogue: inputs.catalogue)
+    let data = inputs.seriesByKey
     var series: [String: Series] = [:]
-    for s in collection.series where s.region == scenario.region { series[s.indicator] = s }
-    let targets = try Target.read(contentsOf: targetsURL)
-    // Trend fits come from the Projection fitter; until it is wired here, trend indicators are listed as
-    // not projected (resources and the budget lever do not need a fit).
-    let inputs = ScenarioInputs(catalogue: byCode, series: series, fits: [:],
-                                unassessable: [:], targets: targets)
+    for s in inputs.collection.series where s.region == scenario.region { series[s.indicator] = s }
+
+    let targeted = Set(inputs.targets.filter { $0.region == scenario.region }.map(\.indicator))
+    var determined = Set(scenario.resources.keys.map(\.indicator))
+    if scenario.budget != nil { determined.insert("preventive_budget_share_pct") }
+    var fits: [String: TrendFit] = [:]
+    var unassessable: [String: String] = [:]
+    var baselines: [String: Observation] = [:]
+    for code in targeted.union(scenario.trends.keys).sorted() {
+        guard let indicator = inputs.catalogue[code] else {
+            unassessable[code] = "indicator \(code) is not in the catalogue"
+            continue
+        }
+        if determined.contains(code) {
+            if let b = PlanScorecard.baselineObservation(series[code], year: scenario.baseYear) { baselines[code] = b }
+            continue
+        }
+        let projection = PlanProjector.project(indicator: indicator, region: scenario.region, data: data, policy: policy)
+        if let fit = projection.fit {
+            fits[code] = fit
+        } else {
+            unassessable[code] = projection.reason ?? "no usable series for this indicator"
+        }
+        if let regional = projection.series { series[code] = regional }
+        if let b = PlanScorecard.baselineObservation(projection.series, year: scenario.baseYear) { baselines[code] = b }
+    }
+    var catalogue: [String: Indicator] = [:]
+    for entry in inputs.catalogue.indicators { catalogue[entry.code] = entry }
+    return (scenario, ScenarioInputs(catalogue: catalogue, series: series, fits: fits, unassessable: unassessable,
+                                     targets: inputs.targets, baselines: baselines))
+}
+
+/// Loads a scenario and its data, runs it, prints the seed and the notes on stderr.
+func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> ScenarioResult {
+    let (scenario, inputs) = try loadScenario(path, options: options)
     let showProgress = !options.quiet && isatty(STDERR_FILENO) == 1
     printError("scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
     let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? reportProgress : nil
     let result = try ScenarioRunner(scenario: scenario, inputs: inputs).run(progress: progress)
-    for note in result.notes { printError("note: \(note)") }
+    if !options.quiet { for note in result.notes { printError("note: \(note)") } }
     return result
 }
 
-/// Writes `text` to `path` via a temporary file in the same folder and a rename (atomic on POSIX).
-func writeAtomically(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+/// Writes `text` to `out` atomically (replacing it), or to stdout.
+func emit(_ text: String, out: String?) throws {
+    guard let out else { return writeStdout(text) }
     do {
-        try Data(text.utf8).write(to: temp)
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
-        } else {
-            try FileManager.default.moveItem(at: temp, to: url)
-        }
+        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out), overwrite: true)
     } catch {
-        try? FileManager.default.removeItem(at: temp)
-        throw CLIError(message: "cannot write \(path): \(error.localizedDescription). Check the folder exists and is writable.",
+        throw CLIError(message: "cannot write \(out): \(error). Check the folder exists and is writable.",
                        code: ExitStatus.cannotCreate)
     }
 }
 
-func emit(_ text: String, out: String?) throws {
-    if let out { try writeAtomically(text, to: out) } else { print(text, terminator: "") }
-}
+// MARK: - Commands
 
 struct ScenarioRun: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Run one scenario file: tidy rows per year, indicator and kind, and a scorecard.")
+        commandName: "run",
+        abstract: "Run one scenario file: tidy rows per year, indicator and kind, and a scorecard.",
+        discussion: """
+            Table: the scorecard (target, status, projected median [95 % interval], P(attain), verdict as in \
+            `chitieu attain`), the population model and each resource's start stock and costs. CSV: tidy rows \
+            (scenario, region, indicator, year, kind, level, value, method) with kind p_attain/p_attain_se for the \
+            scorecard. JSON: metadata (seed, draws, population model, resources' start-stock derivation and \
+            attrition uncertainty, notes), rows and scorecard.
+            """)
     @Argument(help: "Scenario YAML file.") var file: String
     @OptionGroup var options: ScenarioRunOptions
 
     func run() throws {
         try mapScenarioErrors {
             let result = try runScenarioFile(file, options: options)
-            try emit(ScenarioFormatter.render(result, format: options.format), out: options.out)
+            try emit(try ScenarioFormatter.render(result, format: options.format), out: options.out)
         }
     }
 }
 
 struct ScenarioCompare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compare", abstract: "Compare scenarios side by side: P(attain) per target, costs.")
+        commandName: "compare",
+        abstract: "Compare scenarios side by side: projections with intervals, P(attain), costs.",
+        discussion: """
+            One row per target and milestone; per scenario the projected median with its 95 % interval and \
+            P(attain) (± Monte Carlo SE where it comes from draws), then each scenario's total cost and cost per \
+            point of density gained per resource. --indicator keeps one indicator; --format csv gives one \
+            numeric column per quantity for spreadsheets.
+            """)
     @Argument(help: "Two or more scenario YAML files.") var files: [String]
-    @Option(help: "Only this indicator.") var indicator: String?
+    @Option(help: "Only this indicator code (e.g. stunting_u5_pct).") var indicator: String?
     @OptionGroup var options: ScenarioRunOptions
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("Give at least two scenario files to compare.") }
+        if options.format == .json { throw ValidationError("Use --format table or csv for compare (json: run each file).") }
     }
 
     func run() throws {
         try mapScenarioErrors {
             let results = try files.map { try runScenarioFile($0, options: options) }
-            try emit(ScenarioFormatter.compare(results, indicator: indicator, format: options.format), out: options.out)
+            try emit(try ScenarioFormatter.compare(results, indicator: indicator, format: options.format),
+                     out: options.out)
         }
     }
 }
@@ -110,93 +180,4 @@ struct ScenarioCompare: ParsableCommand {
 @Sendable func reportProgress(_ done: Int, _ total: Int) {
     FileHandle.standardError.write(Data("\r\(done)/\(total) indicators and resources".utf8))
     if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
-}
-
-// MARK: - Output
-
-/// Text renderings of scenario results (table, CSV, JSON).
-enum ScenarioFormatter {
-    static func csvField(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
-
-    static func render(_ r: ScenarioResult, format: OutputFormat) -> String {
-        switch format {
-        case .csv:
-            var lines = ["scenario,region,indicator,year,kind,level,value,method"]
-            for row in r.rows {
-                lines.append([row.scenario, row.region, row.indicator, String(row.year), row.kind,
-                              row.level.map(String.init) ?? "", fmt(row.value), row.method].map(csvField).joined(separator: ","))
-            }
-            return lines.joined(separator: "\n") + "\n"
-        case .json:
-            let rows = r.rows.map { row in
-                "{\"indicator\":\(jsonString(row.indicator)),\"year\":\(row.year),\"kind\":\(jsonString(row.kind)),"
-                    + "\"level\":\(row.level.map(String.init) ?? "null"),\"value\":\(fmt(row.value)),\"method\":\(jsonString(row.method))}"
-            }
-            let attain = r.attainment.map { a in
-                "{\"indicator\":\(jsonString(a.indicator)),\"year\":\(a.year),\"target\":\(jsonString(a.targetText)),"
-                    + "\"central\":\(fmt(a.central)),\"p_attain\":\(fmt(a.probability))}"
-            }
-            return "{\"metadata\":{\"scenario\":\(jsonString(r.name)),\"region\":\(jsonString(r.region)),\"seed\":\(r.seed),"
-                + "\"draws\":\(r.draws),\"base_year\":\(r.baseYear),\"horizon\":\(r.horizon),"
-                + "\"population\":\(jsonString(r.population.label)),\"notes\":[\(r.notes.map(jsonString).joined(separator: ","))]},"
-                + "\"rows\":[\(rows.joined(separator: ","))],\"scorecard\":[\(attain.joined(separator: ","))]}\n"
-        case .table:
-            var lines = ["Scenario: \(r.name) (\(r.region), \(r.baseYear)–\(r.horizon), seed \(r.seed), \(r.draws) draws)"]
-            lines.append(String(format: "%-30@ %5@ %-8@ %10@ %18@ %9@", "indicator", "year", "target", "central",
-                                "80% interval", "P(attain)"))
-            for a in r.attainment {
-                lines.append("\(a.indicator.padding(toLength: 30, withPad: " ", startingAt: 0)) \(a.year)  "
-                    + "\(a.targetText.padding(toLength: 8, withPad: " ", startingAt: 0)) "
-                    + String(format: "%10.2f   [%6.2f, %6.2f] %8.0f%%", a.central, a.lower80, a.upper80, 100 * a.probability))
-            }
-            for s in r.resources {
-                lines.append("\(s.resource.rawValue): stock \(fmt((s.startStock * 10).rounded() / 10)) (\(s.startStockSource)), "
-                    + "density \(String(format: "%.2f", s.startDensity)) → \(String(format: "%.2f", s.endDensity)), "
-                    + "total cost \(fmt(s.totalCost)) \(r.currency)"
-                    + (s.costPerDensityPoint.map { ", \(fmt($0)) per point gained" } ?? "")
-                    + (s.costSource.isEmpty ? "" : " [costs: \(s.costSource)]"))
-            }
-            return lines.joined(separator: "\n") + "\n"
-        }
-    }
-
-    static func compare(_ results: [ScenarioResult], indicator: String?, format: OutputFormat) -> String {
-        var keys: [String] = []
-        for r in results {
-            for a in r.attainment where indicator == nil || a.indicator == indicator {
-                let k = "\(a.indicator)|\(a.year)|\(a.targetText)"
-                if !keys.contains(k) { keys.append(k) }
-            }
-        }
-        let sep = format == .csv ? "," : " | "
-        var lines = [(["indicator", "year", "target"] + results.flatMap { ["\($0.name) central", "\($0.name) P(attain)"] })
-            .map(csvField).joined(separator: sep)]
-        for k in keys {
-            let parts = k.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            var cells = parts
-            for r in results {
-                let a = r.attainment.first { "\($0.indicator)|\($0.year)|\($0.targetText)" == k }
-                cells.append(a.map { fmt(($0.central * 100).rounded() / 100) } ?? "")
-                cells.append(a.map { fmt(($0.probability * 1000).rounded() / 1000) } ?? "")
-            }
-            lines.append(cells.map(csvField).joined(separator: sep))
-        }
-        lines.append((["total cost", "", ""] + results.flatMap { [fmt($0.totalCost), ""] }).joined(separator: sep))
-        return lines.joined(separator: "\n") + "\n"
-    }
 }

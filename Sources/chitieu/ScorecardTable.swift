@@ -115,7 +115,7 @@ enum ScorecardTable {
 
     static func verdictText(_ v: ChitieuVerdict, _ lang: Language) -> String {
         switch v {
-        case .alreadyMet: return Label.met.text(lang)
+        case .alreadyMet: return Label.met.text(lang) + (lang == .vi ? " (năm gốc)" : " (at baseline)")
         case .likely: return Label.likely.text(lang)
         case .uncertain: return Label.uncertain.text(lang)
         case .unlikely: return Label.unlikely.text(lang)

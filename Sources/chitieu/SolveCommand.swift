@@ -3,12 +3,17 @@ import Foundation
 import IndicatorData
 import Scenarios
 
-/// `chitieu solve hires|aarr|budget`: inverse questions, in closed form (stock-flow timing convention:
-/// attrition on the carried-in stock, entrants join at the end of the year; see `StockFlowParameters`).
+/// `chitieu solve hires|aarr|budget`: inverse questions, in closed form where one exists, by bisection
+/// otherwise (stock-flow timing convention: attrition on the carried-in stock, entrants join at the end of
+/// the year; see `StockFlowParameters`).
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Inverse questions: hires, AARR or budget needed for a target.",
+        discussion: """
+            Closed forms where they exist (constant hires, AARR, budget at given unit costs); bisection on the \
+            stock-flow run otherwise (year-by-year hires growing at --hires-growth), with the tolerance printed.
+            """,
         subcommands: [SolveHires.self, SolveAARR.self, SolveBudget.self])
 }
 
@@ -26,10 +31,14 @@ struct WorkforceOptions: ParsableArguments {
     var targetYear: Int
     @Option(help: "Yearly attrition as a fraction, e.g. 0.03 for 3 %.")
     var attrition: Double
-    @Option(help: "Population in the base year.")
-    var population: Double
-    @Option(help: "Yearly population growth as a fraction, e.g. 0.01 for 1 %.")
-    var growth: Double = 0
+    @Option(help: "Population in the base year. Give this or --population-from-data.")
+    var population: Double?
+    @Option(help: "Yearly population growth as a fraction, e.g. 0.01 for 1 % (default 0; only with --population).")
+    var growth: Double?
+    @Flag(help: "Population and growth from the log-linear fit to population_avg of --region in the bundled data (as `scenario run` with population: {series: population_avg}).")
+    var populationFromData = false
+    @Option(help: "Region of --population-from-data.")
+    var region: String = "VN-28"
     @Option(help: "Training pipeline in years: intake of year k enters service in year k + d.")
     var pipelineDelay: Int = 0
     @Option(help: "Graduates entering service per year during the pipeline years (already in training).")
@@ -43,19 +52,45 @@ struct WorkforceOptions: ParsableArguments {
         guard attrition >= 0, attrition < 1 else {
             throw ValidationError("Use --attrition in [0, 1) as a fraction: 0.03 for 3 % (got \(attrition)).")
         }
-        guard population > 0 else { throw ValidationError("Use --population > 0 (persons in the base year).") }
+        guard (population == nil) != !populationFromData else {
+            throw ValidationError("Give exactly one of --population (persons in the base year) or --population-from-data.")
+        }
+        if let population, population <= 0 { throw ValidationError("Use --population > 0 (persons in the base year).") }
+        if populationFromData, growth != nil {
+            throw ValidationError("--population-from-data takes the growth from the fit; drop --growth (or give --population).")
+        }
+        if let growth, !(growth > -0.5 && growth < 0.5) {
+            throw ValidationError("Use --growth as a yearly fraction between -0.5 and 0.5: 0.01 for 1 % (got \(growth)).")
+        }
     }
 
     var years: Int { targetYear - baseYear }
-    var stock: Double { startStock ?? ((startDensity ?? 0) * population / 1e4) }
-    var stockNote: String {
-        startStock != nil ? "given" : "derived from density \(startDensity ?? 0) × population \(Int(population))"
-    }
-    var targetPopulation: Double { population * Foundation.pow(1 + growth, Double(years)) }
 
-    func solve() throws -> StockFlowSolver.HiresSolution {
-        try StockFlowSolver.constantHires(startStock: stock, targetDensity: targetDensity, years: years,
-                                          attrition: attrition, targetPopulation: targetPopulation,
+    /// The population model: given (base and growth) or fitted to the bundled population series.
+    func populationModel() throws -> PopulationProjection {
+        if let population {
+            let g = growth ?? 0
+            return PopulationProjection(base: population, baseYear: baseYear, growth: g,
+                                        label: "population \(fmt(population)) in \(baseYear) (given), growth \(g) a year (given)")
+        }
+        let inputs = try AttainInputs.load(dataFiles: [], targetsFile: nil, catalogueFile: nil,
+                                           read: try DataReadOptions.parse([]))
+        guard let series = inputs.collection.series.first(where: { $0.indicator == "population_avg" && $0.region == region }) else {
+            throw CLIError(message: "no population_avg series for region \(region) in the bundled data; give --population "
+                + "and --growth instead", code: ExitStatus.dataError)
+        }
+        return try PopulationProjection.logLinear(series, baseYear: baseYear)
+    }
+
+    func stock(_ p: PopulationProjection) -> Double { startStock ?? ((startDensity ?? 0) * p.base / 1e4) }
+
+    func stockNote(_ p: PopulationProjection) -> String {
+        startStock != nil ? "given" : "derived from density \(startDensity ?? 0) × population \(Int(p.base.rounded()))"
+    }
+
+    func solve(_ p: PopulationProjection) throws -> StockFlowSolver.HiresSolution {
+        try StockFlowSolver.constantHires(startStock: stock(p), targetDensity: targetDensity, years: years,
+                                          attrition: attrition, targetPopulation: p.population(in: targetYear),
                                           pipelineDelay: pipelineDelay, pipelineArrivals: pipelineArrivals)
     }
 }
@@ -72,29 +107,68 @@ func mapScenarioErrors(_ body: () throws -> Void) throws {
 struct SolveHires: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hires",
-        abstract: "Constant hires per year to reach a density per 10,000 by a year.",
+        abstract: "Hires per year to reach a density per 10,000 by a year (closed form, or bisection).",
         discussion: """
-            H = (S* − S₀(1−a)^T − pipeline) / G(T − d),  G(n) = (1 − (1−a)^n)/a (n if a = 0),  S* = D*·P_T/10⁴.
+            Constant hires, closed form: H = (S* − S₀(1−a)^T − pipeline) / G(T − d), G(n) = (1 − (1−a)^n)/a \
+            (n if a = 0), S* = D*·P_T/10⁴.
             Example (the issue's hand case): chitieu solve hires --start-density 10.5 --target-density 12 \
             --target-year 2030 --attrition 0.03 --population 1000000 --growth 0.01   → 68.46 (69 whole hires).
+            With --hires-growth r the hires grow year by year, H·(1+r)^(t−1); the first-year H is then found by \
+            bisection on the stock-flow run and the tolerance is printed (--numeric forces bisection for \
+            constant hires too, a check on the closed form). --population-from-data uses the log-linear fit to \
+            the bundled population series, as `scenario run` does.
             """)
     @OptionGroup var workforce: WorkforceOptions
+    @Option(help: "Hires grow by this fraction a year: H, H(1+r), H(1+r)², … (solved by bisection).")
+    var hiresGrowth: Double?
+    @Flag(help: "Solve by bisection even when the closed form applies.")
+    var numeric = false
+    @Option(help: "Bisection tolerance in hires per year (the answer is within half of it).")
+    var tolerance: Double = 1e-6
+
+    func validate() throws {
+        if let hiresGrowth, !(hiresGrowth > -1 && hiresGrowth < 1) {
+            throw ValidationError("Use --hires-growth as a yearly fraction between -1 and 1: 0.05 for 5 % (got \(hiresGrowth)).")
+        }
+        guard tolerance > 0, tolerance < 1 else { throw ValidationError("Use --tolerance between 0 and 1 (hires), e.g. 1e-6.") }
+    }
 
     func run() throws {
         try mapScenarioErrors {
             let w = workforce
-            let s = try w.solve()
+            let population = try w.populationModel()
+            let stock = w.stock(population)
+            let s: StockFlowSolver.HiresSolution
+            if numeric || hiresGrowth != nil {
+                let r = hiresGrowth ?? 0
+                s = try StockFlowSolver.numericHires(
+                    startStock: stock, targetDensity: w.targetDensity, years: w.years, attrition: w.attrition,
+                    population: population.path(horizon: w.years), pipelineDelay: w.pipelineDelay,
+                    pipelineArrivals: w.pipelineArrivals, tolerance: tolerance
+                ) { h in .list((1...w.years).map { h * Foundation.pow(1 + r, Double($0 - 1)) }) }
+            } else {
+                s = try w.solve(population)
+            }
             var lines = [
-                "start stock S0        \(fmt(w.stock)) (\(w.stockNote))",
-                "population \(w.targetYear)       \(fmt(s.targetPopulation)) (growth \(w.growth) a year)",
+                "start stock S0        \(fmt(stock)) (\(w.stockNote(population)))",
+                "population \(w.targetYear)       \(fmt(s.targetPopulation)) (\(population.label))",
                 "target stock S*       \(fmt(s.targetStock)) (= \(w.targetDensity) × P_T / 10,000)",
                 "surviving S0(1-a)^T   \(fmt(s.survivingStock))",
             ]
             if w.pipelineDelay > 0 { lines.append("pipeline arrivals     \(fmt(s.pipelineContribution)) (surviving to \(w.targetYear))") }
-            lines += [
-                "hires per year H      \(fmt(s.hires)) (\(s.method))",
-                "whole hires needed    \(s.wholeHires) a year, \(w.baseYear + 1 + w.pipelineDelay)–\(w.targetYear) entering service",
-            ]
+            if let r = hiresGrowth {
+                let schedule = (1...w.years).map { s.hires * Foundation.pow(1 + r, Double($0 - 1)) }
+                lines += [
+                    "first-year hires H    \(fmt(s.hires)) (\(s.method))",
+                    "hires by year         " + zip((w.baseYear + 1)...w.targetYear, schedule)
+                        .map { "\($0) \(fmt(($1 * 100).rounded() / 100))" }.joined(separator: ", "),
+                ]
+            } else {
+                lines += [
+                    "hires per year H      \(fmt(s.hires)) (\(s.method))",
+                    "whole hires needed    \(s.wholeHires) a year, \(w.baseYear + 1 + w.pipelineDelay)–\(w.targetYear) entering service",
+                ]
+            }
             if s.hires < 0 {
                 lines.append("note: H < 0 — the stock already exceeds the target; no hiring is needed to reach it")
             }
@@ -133,11 +207,11 @@ struct SolveBudget: ParsableCommand {
     func run() throws {
         try mapScenarioErrors {
             let w = workforce
-            let s = try w.solve()
+            let population = try w.populationModel()
+            let s = try w.solve(population)
             let hires = Double(max(0, s.wholeHires))
-            let population = PopulationProjection(base: w.population, baseYear: w.baseYear, growth: w.growth, label: "")
             let path = StockFlow.run(
-                StockFlowParameters(startStock: w.stock, hires: .constant(hires), attrition: w.attrition,
+                StockFlowParameters(startStock: w.stock(population), hires: .constant(hires), attrition: w.attrition,
                                     pipelineDelay: w.pipelineDelay, pipelineArrivals: w.pipelineArrivals),
                 baseYear: w.baseYear, population: population.path(horizon: w.years))
             let costs = ResourceCosting.costs(of: path, unitCosts: UnitCosts(perStockYear: salary, perEntrant: trainingCost))

@@ -68,6 +68,16 @@ struct JointAttainmentTests {
         expectWithin(r.pJoint, p1 * p2, se: r.seJoint, k: 3, "joint vs product")
     }
 
+    /// Known σ (df = ∞): normal predictive, no χ² draw.
+    @Test func knownSigmaUsesTheNormalPredictive() throws {
+        let fit = try makeFit(intercept: log(30), slope: -0.03, covariance: [[0.24, 0.02], [0.02, 0.0036]],
+                              sigma: 0.04, df: .infinity)
+        let (a, b) = milestones(fit, 28, 24)
+        let r = try JointAttainment.estimate(fit: fit, first: a, second: b, draws: 100_000, seed: 8)
+        expectWithin(r.pFirst, fit.predictive(year: 2025).cdf(28), se: r.seFirst, k: 4, "2025 marginal, df = ∞")
+        expectWithin(r.pSecond, fit.predictive(year: 2030).cdf(24), se: r.seSecond, k: 4, "2030 marginal, df = ∞")
+    }
+
     /// Positively correlated milestones (slope uncertainty dominates): joint ≥ product, clearly.
     @Test func correlatedMilestonesExceedTheProduct() throws {
         let fit = try makeFit(intercept: log(30), slope: -0.03, covariance: [[0.5, 0.1], [0.1, 0.05]], sigma: 0.01,

@@ -57,3 +57,27 @@ struct ChiSquaredTests {
         }
     }
 }
+
+@Suite("Chi-square far tails")
+struct ChiSquaredFarTailTests {
+    /// Beyond the scipy fixture: quantile and cdf must invert each other to 1e-12 relative in the lower tail
+    /// down to p = 1e-300, and in the upper tail at p = 1 − 2⁻⁵⁰ (survival 8.9e-16).
+    @Test("cdf(quantile(p)) = p far in both tails", arguments: [1.0, 2, 7.5, 100, 1000])
+    func roundTrip(df: Double) throws {
+        let distribution = try ChiSquared(degreesOfFreedom: df)
+        for p in [1e-300, 1e-100, 1e-20] {
+            let x = distribution.quantile(p)
+            if x == 0 {
+                // Only when the true quantile, ≈ 2(p·Γ(k/2 + 1))^(2/k), is below the smallest double.
+                #expect(df == 1 && p == 1e-300, "df=\(df) p=\(p): quantile underflowed to 0")
+                continue
+            }
+            let back = distribution.cdf(x)
+            #expect(relativeError(back, p) < 1e-12, "df=\(df) p=\(p): x=\(x), cdf(x)=\(back)")
+        }
+        let upper = 0x1.0p-50
+        let x = distribution.quantile(1 - upper)
+        let back = distribution.survival(x)
+        #expect(relativeError(back, upper) < 1e-12, "df=\(df) upper tail \(upper): x=\(x), survival(x)=\(back)")
+    }
+}

@@ -1,0 +1,121 @@
+import Attainment
+import Foundation
+import IndicatorData
+import Scenarios
+
+// MARK: - scenario compare output
+
+extension ScenarioFormatter {
+    /// Side by side: one row per (indicator, milestone year, target) in plan order, per scenario the projected
+    /// median with its 95 % interval and P(attain); then total cost and cost per point gained per resource.
+    /// - Throws: `CLIError` (64) when `indicator` matches no target of any scenario.
+    static func compare(_ results: [ScenarioResult], indicator: String?, format: OutputFormat) throws -> String {
+        var keys: [String] = []
+        var first: [String: ScenarioAttainment] = [:]
+        for r in results {
+            for a in r.attainment where indicator == nil || a.indicator == indicator {
+                let k = key(a)
+                if first[k] == nil { keys.append(k); first[k] = a }
+            }
+        }
+        if let indicator, keys.isEmpty {
+            let known = Set(results.flatMap { $0.attainment.map(\.indicator) }).sorted().joined(separator: ", ")
+            throw CLIError(message: "no target for indicator \(indicator) in these scenarios; use --indicator with one "
+                + "of: \(known)", code: ExitStatus.usage)
+        }
+        let resources = Resource.allCases.filter { res in results.contains { $0.resources.contains { $0.resource == res } } }
+        switch format {
+        case .csv: return compareCSV(results, keys: keys, first: first, resources: resources, indicator: indicator)
+        default: return compareTable(results, keys: keys, first: first, resources: resources, indicator: indicator)
+        }
+    }
+
+    static func key(_ a: ScenarioAttainment) -> String { "\(a.indicator)|\(a.year)|\(a.targetText)" }
+
+    static func find(_ r: ScenarioResult, _ k: String) -> ScenarioAttainment? {
+        r.attainment.first { key($0) == k }
+    }
+
+    /// Whether a resource row is shown under `--indicator` (its density indicator is the one asked for).
+    static func shows(_ resource: Resource, indicator: String?) -> Bool {
+        indicator == nil || indicator == resource.indicator
+    }
+
+    static func compareTable(_ results: [ScenarioResult], keys: [String], first: [String: ScenarioAttainment],
+                             resources: [Resource], indicator: String?) -> String {
+        var header = ["#", "indicator", "year", "target"]
+        for r in results { header += ["\(r.name): projected [95%]", "P"] }
+        var rows: [[String]] = []
+        var unprojected: [String] = []
+        for k in keys {
+            guard let a = first[k] else { continue }
+            guard results.contains(where: { find($0, k)?.median != nil || find($0, k)?.probability != nil }) else {
+                let word = ScorecardTable.statusWord(a.status, .en).lowercased()
+                let item = "\(a.indicator) (\(word))"
+                if !unprojected.contains(item) { unprojected.append(item) }
+                continue
+            }
+            var line = [a.planRow, a.indicator, String(a.year), target(a)]
+            for r in results {
+                let x = find(r, k)
+                line += [x.map(projection) ?? "", x.map(probability) ?? ""]
+            }
+            rows.append(line)
+        }
+        if indicator == nil {
+            var cost = ["", "total cost", "", ""]
+            for r in results { cost += ["\(fmt(r.totalCost.rounded())) \(r.currency)", ""] }
+            rows.append(cost)
+        }
+        for res in resources where shows(res, indicator: indicator) {
+            var line = ["", "cost per point gained", "", res.rawValue]
+            for r in results {
+                let s = r.resources.first { $0.resource == res }
+                line += [s.flatMap { $0.costPerDensityPoint.map { fmt($0.rounded()) } } ?? (s == nil ? "" : "–"), ""]
+            }
+            rows.append(line)
+        }
+        var notes = unprojected.isEmpty ? "" : "Not projected in any scenario (reasons: `scenario run` or --format csv): "
+            + unprojected.joined(separator: ", ") + ".\n"
+        notes += "P: analytic where the scenario moves a fitted trend (as `chitieu attain`); ±SE where it is a share of "
+            + "Monte Carlo draws (resources, targets at a cap).\n"
+        for r in results {
+            notes += "\(r.name): seed \(r.seed), \(r.draws) draws; \(r.population.label)\n"
+        }
+        return renderTable(header, rows) + "\n" + notes
+    }
+
+    static func compareCSV(_ results: [ScenarioResult], keys: [String], first: [String: ScenarioAttainment],
+                           resources: [Resource], indicator: String?) -> String {
+        var header = ["plan_row", "indicator", "year", "target"]
+        for r in results {
+            header += ["median", "pi95_lower", "pi95_upper", "p_attain", "p_attain_se", "status"].map { "\(r.name) \($0)" }
+        }
+        var out = csvLine(header)
+        func number(_ x: Double?) -> String { x.map(fmt) ?? "" }
+        for k in keys {
+            guard let a = first[k] else { continue }
+            var line = [a.planRow, a.indicator, String(a.year), target(a)]
+            for r in results {
+                let x = find(r, k)
+                line += [number(x?.median), number(x?.pi95?.lower), number(x?.pi95?.upper), number(x?.probability),
+                         number(x?.probabilitySE), x.map { verdict($0) } ?? ""]
+            }
+            out += csvLine(line)
+        }
+        if indicator == nil {
+            var cost = ["", "total_cost", "", ""]
+            for r in results { cost += [fmt(r.totalCost), "", "", "", "", r.currency] }
+            out += csvLine(cost)
+        }
+        for res in resources where shows(res, indicator: indicator) {
+            var line = ["", "cost_per_point_gained", "", res.rawValue]
+            for r in results {
+                let s = r.resources.first { $0.resource == res }
+                line += [number(s?.costPerDensityPoint), "", "", "", "", r.currency]
+            }
+            out += csvLine(line)
+        }
+        return out
+    }
+}

@@ -1,0 +1,191 @@
+import Attainment
+import Foundation
+import IndicatorData
+import Scenarios
+
+// MARK: - scenario run output
+
+/// Text renderings of scenario results (table, CSV, JSON).
+enum ScenarioFormatter {
+    /// "12.3 [10.1–14.9]" (three significant digits, as the scorecard's compact table).
+    static func projection(_ a: ScenarioAttainment) -> String {
+        guard let median = a.median else { return "" }
+        guard let pi = a.pi95 else { return ScorecardTable.short(median) }
+        return "\(ScorecardTable.short(median)) [\(ScorecardTable.short(pi.lower))–\(ScorecardTable.short(pi.upper))]"
+    }
+
+    /// "0.44" (analytic) or "0.43±0.016" (Monte Carlo, with its standard error); the status word otherwise.
+    static func probability(_ a: ScenarioAttainment) -> String {
+        guard let p = a.probability else { return "" }
+        let text = String(format: "%.2f", p)
+        return a.probabilitySE.map { text + String(format: "±%.3f", $0) } ?? text
+    }
+
+    /// The verdict, or the status word (reasons are in the notes and in CSV/JSON).
+    static func verdict(_ a: ScenarioAttainment) -> String {
+        switch a.status {
+        case .assessed: return a.verdict.rawValue
+        case .conditional: return a.verdict.rawValue + " (conditional)"
+        default: return ScorecardTable.statusWord(a.status, .en)
+        }
+    }
+
+    /// "≥ 11.5", "< 25", "= 2.1 (hold)"; "(qualitative)", "–" for no target (as the scorecard's compact table).
+    static func target(_ a: ScenarioAttainment) -> String {
+        switch a.kind {
+        case .qualitative: return "(qualitative)"
+        case .none: return "–"
+        default:
+            guard let value = a.target, let comparator = a.comparator else { return a.targetText }
+            let symbol = ["<": "<", "<=": "≤", ">": ">", ">=": "≥", "=": "="][comparator.rawValue] ?? comparator.rawValue
+            let suffix = a.kind == .conditional ? " (cond.)" : a.kind == .hold ? " (hold)" : ""
+            return "\(symbol) \(ScorecardTable.short(value))" + suffix
+        }
+    }
+
+    static func render(_ r: ScenarioResult, format: OutputFormat) throws -> String {
+        switch format {
+        case .csv: return csv(r)
+        case .json: return try jsonText(ScenarioJSON(r))
+        case .table: return table(r)
+        }
+    }
+
+    static func table(_ r: ScenarioResult) -> String {
+        var out = "Scenario: \(r.name) (\(r.region), \(r.baseYear)–\(r.horizon), seed \(r.seed), \(r.draws) draws)\n"
+        out += r.population.label + "\n\n"
+        let rows = r.attainment.map { a in
+            [a.planRow, a.indicator, String(a.year), target(a), projection(a), probability(a), verdict(a), a.method]
+        }
+        out += renderTable(["#", "indicator", "year", "target", "projected [95%]", "P(attain)", "verdict", "method"], rows)
+        if !r.resources.isEmpty { out += "\n" }
+        for s in r.resources {
+            out += "\(s.resource.rawValue): start stock \(s.startStockDerivation); density "
+                + String(format: "%.2f → %.2f", s.startDensity, s.endDensity)
+                + "; attrition \(fmt(s.attrition))" + (s.attritionSD > 0 ? " (SD \(fmt(s.attritionSD)))" : " (fixed)")
+                + "; total cost \(fmt(s.totalCost)) \(r.currency)"
+                + (s.costPerDensityPoint.map { ", \(fmt($0)) per point gained" } ?? "")
+                + (s.costSource.isEmpty ? "" : " [costs: \(s.costSource)]") + "\n"
+        }
+        return out
+    }
+
+    static func csv(_ r: ScenarioResult) -> String {
+        var out = csvLine(["scenario", "region", "indicator", "year", "kind", "level", "value", "method"])
+        for row in r.rows {
+            out += csvLine([row.scenario, row.region, row.indicator, String(row.year), row.kind,
+                            row.level.map(String.init) ?? "", fmt(row.value), row.method])
+        }
+        for a in r.attainment {
+            let method = a.probability == nil ? a.status.description : "\(a.probabilityMethod); target \(a.targetText)"
+            out += csvLine([r.name, r.region, a.indicator, String(a.year), "p_attain", "",
+                            a.probability.map(fmt) ?? "NA", method])
+            if let se = a.probabilitySE {
+                out += csvLine([r.name, r.region, a.indicator, String(a.year), "p_attain_se", "", fmt(se), method])
+            }
+        }
+        return out
+    }
+}
+
+// MARK: - JSON
+
+/// The JSON document of `scenario run` (keys snake_case via `jsonText`).
+struct ScenarioJSON: Encodable {
+    struct Population: Encodable {
+        var model: String
+        var window: String?
+        var points: Int?
+        var baseYear: Int
+        var base: Double
+        var growth: Double
+        var growthSE: Double
+        var label: String
+    }
+    struct ResourceMeta: Encodable {
+        var resource: String
+        var startStock: Double
+        var startStockSource: String
+        var startStockDerivation: String
+        var attrition: Double
+        var attritionSD: Double
+        /// false when the attrition is held fixed in the Monte Carlo (no attrition_sd in the file).
+        var attritionUncertain: Bool
+        var totalCost: Double
+        var costPerDensityPoint: Double?
+        var costSource: String
+    }
+    struct Metadata: Encodable {
+        var scenario: String
+        var description: String
+        var region: String
+        var seed: UInt64
+        var draws: Int
+        var baseYear: Int
+        var horizon: Int
+        var currency: String
+        var population: Population
+        var resources: [ResourceMeta]
+        var notes: [String]
+    }
+    struct Row: Encodable {
+        var indicator: String
+        var year: Int
+        var kind: String
+        var level: Int?
+        var value: Double?
+        var method: String
+        var monteCarlo: Bool
+    }
+    struct Entry: Encodable {
+        var planRow: String
+        var indicator: String
+        var year: Int
+        var target: String
+        var status: String
+        var central: Double?
+        var median: Double?
+        var pi80Lower: Double?
+        var pi80Upper: Double?
+        var pi95Lower: Double?
+        var pi95Upper: Double?
+        var pAttain: Double?
+        var pAttainSE: Double?
+        var pMethod: String
+        var metAtBaseline: Bool?
+        var verdict: String
+        var method: String
+        var warnings: [String]
+    }
+    var metadata: Metadata
+    var rows: [Row]
+    var scorecard: [Entry]
+
+    init(_ r: ScenarioResult) {
+        func finite(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
+        let p = r.population
+        metadata = Metadata(
+            scenario: r.name, description: r.description, region: r.region, seed: r.seed, draws: r.draws,
+            baseYear: r.baseYear, horizon: r.horizon, currency: r.currency,
+            population: Population(model: p.model, window: p.fitWindow.map { "\($0.lowerBound)–\($0.upperBound)" },
+                                   points: p.points, baseYear: p.baseYear, base: p.base, growth: p.growth,
+                                   growthSE: p.growthSD, label: p.label),
+            resources: r.resources.map { s in
+                ResourceMeta(resource: s.resource.rawValue, startStock: s.startStock, startStockSource: s.startStockSource,
+                             startStockDerivation: s.startStockDerivation, attrition: s.attrition,
+                             attritionSD: s.attritionSD, attritionUncertain: s.attritionSD > 0, totalCost: s.totalCost,
+                             costPerDensityPoint: finite(s.costPerDensityPoint), costSource: s.costSource)
+            },
+            notes: r.notes)
+        rows = r.rows.map { Row(indicator: $0.indicator, year: $0.year, kind: $0.kind, level: $0.level,
+                                value: finite($0.value), method: $0.method, monteCarlo: $0.isMonteCarlo) }
+        scorecard = r.attainment.map { a in
+            Entry(planRow: a.planRow, indicator: a.indicator, year: a.year, target: a.targetText,
+                  status: a.status.description, central: finite(a.central), median: finite(a.median),
+                  pi80Lower: finite(a.pi80?.lower), pi80Upper: finite(a.pi80?.upper), pi95Lower: finite(a.pi95?.lower),
+                  pi95Upper: finite(a.pi95?.upper), pAttain: finite(a.probability), pAttainSE: finite(a.probabilitySE),
+                  pMethod: a.probabilityMethod, metAtBaseline: a.metAtBaseline, verdict: a.verdict.rawValue,
+                  method: a.method, warnings: a.warnings)
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `chitieu` / `chitieu attain` / `chitieu project`, run as a user would: stdout, stderr, exit code.
+@Suite("CLI: attain and project")
+struct AttainCLITests {
+    static let goldenURL = packageRoot().appendingPathComponent("Tests/CLITests/Fixtures/golden/scorecard_default.csv")
+
+    /// The default scorecard in CSV is the product's main output: any change to it must be deliberate.
+    /// Re-record with `CHITIEU_RECORD_GOLDEN=1 swift test --filter AttainCLITests` and review the diff.
+    @Test("golden: the default Kon Tum scorecard (CSV) is unchanged")
+    func goldenScorecard() throws {
+        let run = try runChitieu(args: ["attain", "--format", "csv"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        if ProcessInfo.processInfo.environment["CHITIEU_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.goldenURL.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try Data(run.stdout.utf8).write(to: Self.goldenURL)
+        }
+        let golden = try String(contentsOf: Self.goldenURL, encoding: .utf8)
+        let seen = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = golden.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(seen.count == expected.count, "line count \(seen.count) vs golden \(expected.count)")
+        for (i, (a, b)) in zip(seen, expected).enumerated() where a != b {
+            Issue.record("line \(i + 1) differs:\n  seen:     \(a)\n  expected: \(b)")
+            break
+        }
+    }
+
+    @Test("no arguments runs the scorecard: every plan row, seed on stderr, data on stdout")
+    func noArguments() throws {
+        let run = try runChitieu(args: [])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        for code in ["physicians_per_10k", "stunting_u5_pct", "tfr", "u5mr", "malaria_new_cases_per_100k",
+                     "height_18_male_cm"] {
+            #expect(run.stdout.contains(code), "\(code) missing from the scorecard")
+        }
+        #expect(run.stderr.contains("seed 20251231"))
+        #expect(!run.stdout.contains("seed 20251231 ("), "messages must go to stderr")
+    }
+
+    @Test("CSV: 2025 and 2030 rows per indicator with intervals, P(attain), verdicts and provenance")
+    func csvColumns() throws {
+        let run = try runChitieu(args: ["attain", "--format", "csv", "--quiet"])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty, "--quiet prints nothing on success: \(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        let header = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
+        for column in ["plan_row", "projection", "pi80_lower", "pi95_upper", "p_attain", "verdict", "verdict_jme",
+                       "verdict_unsd", "verdict_opensdg", "p_joint", "seed", "model", "window", "method", "source"] {
+            #expect(header.contains(column), "missing column \(column)")
+        }
+        let stunting = lines.filter { $0.hasPrefix("21,stunting_u5_pct,") }
+        #expect(stunting.count == 2, "stunting has a 2025 and a 2030 row")
+        #expect(stunting.allSatisfy { $0.contains("national-slope-shift(VN)") },
+                "a 1-point provincial series is labelled as borrowing the national slope")
+    }
+
+    @Test("the same seed gives byte-identical output; another seed changes only Monte Carlo columns")
+    func seeded() throws {
+        let a = try runChitieu(args: ["attain", "--format", "csv", "--quiet", "--seed", "7", "--draws", "2000"])
+        let b = try runChitieu(args: ["attain", "--format", "csv", "--quiet", "--seed", "7", "--draws", "2000"])
+        let c = try runChitieu(args: ["attain", "--format", "csv", "--quiet", "--seed", "8", "--draws", "2000"])
+        #expect(a.status == 0 && a.stdout == b.stdout)
+        #expect(a.stdout != c.stdout)
+        // The analytic columns (projection, intervals, P(attain)) do not depend on the seed.
+        func analytic(_ text: String) -> [String] {
+            text.split(separator: "\n").map { line in
+                line.split(separator: ",", omittingEmptySubsequences: false).prefix(20).joined(separator: ",")
+            }
+        }
+        #expect(analytic(a.stdout) == analytic(c.stdout))
+    }
+
+    // MARK: - Bad input
+
+    @Test("an existing --out file is refused without --force (64) and replaced with it")
+    func outputExists() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-attain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("s.csv").path
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: out))
+        let refused = try runChitieu(args: ["attain", "--format", "csv", "--out", out, "--quiet"])
+        #expect(refused.status == 64, "stderr: \(refused.stderr)")
+        #expect(refused.stderr.contains("--force"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "keep")
+        let forced = try runChitieu(args: ["attain", "--format", "csv", "--out", out, "--force", "--quiet"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("plan_row,"))
+        let missingDir = try runChitieu(args: ["attain", "--out", dir.appendingPathComponent("no/such.csv").path])
+        #expect(missingDir.status == 73, "stderr: \(missingDir.stderr)")
+    }
+
+    @Test("unknown region is a data error that lists the regions (65)")
+    func unknownRegion() throws {
+        let run = try runChitieu(args: ["attain", "--region", "VN-99"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("no targets for region VN-99") && run.stderr.contains("VN-28"))
+    }
+
+    @Test("usage errors exit 64 with an instruction")
+    func usageErrors() throws {
+        let draws = try runChitieu(args: ["attain", "--draws", "10"])
+        #expect(draws.status == 64 && draws.stderr.contains("--draws 100 or more"))
+        let model = try runChitieu(args: ["attain", "--model", "cubic"])
+        #expect(model.status == 64 && model.stderr.contains("--model auto, linear, log or logit"))
+        let window = try runChitieu(args: ["project", "--indicator", "u5mr", "--window", "2020-2010"])
+        #expect(window.status == 64 && window.stderr.contains("FIRST:LAST"))
+        let weights = try runChitieu(args: ["project", "--indicator", "u5mr", "--weights", "recency:2"])
+        #expect(weights.status == 64 && weights.stderr.contains("recency:λ"))
+    }
+
+    // MARK: - project
+
+    @Test("project: observed, fitted and projected rows with 80/95 % intervals, model and window named")
+    func project() throws {
+        let run = try runChitieu(args: ["project", "--indicator", "u5mr", "--region", "VN", "--format", "csv",
+                                        "--window", "2000:2023", "--intervals", "ols"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "area,indicator,year,kind,value,level,lower,upper,model,window,method")
+        let projected = lines.filter { $0.contains(",projected,") }
+        #expect(projected.count == 7 * 2, "2024–2030 at two levels")
+        #expect(projected.allSatisfy { $0.contains("log-linear ols 2000–2023 (n=24)") && $0.contains("2000:2023") })
+        #expect(lines.filter { $0.contains(",observed,") }.count == 34)
+        #expect(run.stderr.contains("log-linear"))
+    }
+
+    @Test("project: bad requests are explained")
+    func projectErrors() throws {
+        let past = try runChitieu(args: ["project", "--indicator", "u5mr", "--to", "2020"])
+        #expect(past.status == 64 && past.stderr.contains("after the last observed year (2023)"))
+        let unknown = try runChitieu(args: ["project", "--indicator", "nosuch"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("not in the catalogue"))
+        let noData = try runChitieu(args: ["project", "--indicator", "u5mr", "--region", "VN-99"])
+        #expect(noData.status == 65 && noData.stderr.contains("no data for u5mr in region VN-99"))
+        let tooShort = try runChitieu(args: ["project", "--indicator", "nurses_per_10k", "--region", "VN-28"])
+        #expect(tooShort.status == 65 && tooShort.stderr.contains("cannot project"))
+    }
+
+    // MARK: - batch
+
+    @Test("batch mode: targets for several regions → one row per series and milestone, OLS matches numpy peer form")
+    func batch() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var series = "indicator_code,region,year,value\n"
+        for (region, level) in [("A", 40.0), ("B", 20.0), ("C", 10.0)] {
+            for (i, year) in (2009...2023).enumerated() {
+                let v = level * pow(0.97, Double(i)) * (1 + 0.01 * Double((i * 7) % 5 - 2))
+                series += "u5mr,\(region),\(year),\(v)\n"
+            }
+        }
+        let targets = "indicator_code,region,year,value,comparator\nu5mr,A,2025,25,<=\nu5mr,A,2030,20,<=\n"
+            + "u5mr,B,2025,13,<=\nu5mr,B,2030,11,<=\nu5mr,C,2025,7,<=\nu5mr,C,2030,6,<=\n"
+        let s = dir.appendingPathComponent("s.csv"), t = dir.appendingPathComponent("t.csv")
+        try Data(series.utf8).write(to: s)
+        try Data(targets.utf8).write(to: t)
+        let run = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--format", "csv",
+                                        "--intervals", "ols", "--quiet"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 1 + 6)
+        #expect(lines.first?.hasPrefix("indicator,region,year,target,comparator,median,") == true)
+        let joint = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--joint",
+                                          "--draws", "5000", "--seed", "3", "--format", "csv", "--quiet"])
+        #expect(joint.status == 0, "stderr: \(joint.stderr)")
+        #expect(joint.stdout.split(separator: "\n").count == 1 + 3)
+    }
+}

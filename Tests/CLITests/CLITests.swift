@@ -1,3 +1,0 @@
-import Testing
-
-// Tests for CLI are added with the module.
