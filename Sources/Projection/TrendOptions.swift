@@ -50,6 +50,8 @@ public struct TrendOptions: Sendable {
     /// a random walk with drift — and the best P(attain) reliability, at origins 2008 and 2014 too. The
     /// line follows the recent years, where indicators usually moved faster or slower than the 1990s trend
     /// (ESCAP, *Asia and the Pacific SDG Progress Report*, methodological note: weighted extrapolation).
+    /// The command line (`--weights`, default this) and `BacktestOptions` use it; `TrendOptions()` itself
+    /// keeps `.none` (plain OLS) for source compatibility and for the batch path, which fits OLS only.
     /// `--weights none` gives plain OLS.
     public static let defaultWeighting: Weighting = .recency(lambda: 0.8)
 
@@ -65,7 +67,7 @@ public struct TrendOptions: Sendable {
     public var warnBelowPoints: Int
     public var calibration: IntervalCalibration
 
-    public init(scale: ModelScale? = nil, window: ClosedRange<Int>? = nil, weighting: Weighting = TrendOptions.defaultWeighting,
+    public init(scale: ModelScale? = nil, window: ClosedRange<Int>? = nil, weighting: Weighting = .none,
                 driver: LeastSquaresDriver = .default, minimumPoints: Int = 3, warnBelowPoints: Int = 5,
                 calibration: IntervalCalibration = .none) {
         self.scale = scale
