@@ -4,7 +4,8 @@
 usage: compare.py B1 CHITIEU.csv PEER.csv [--rtol 1e-9]
        compare.py B2 CHITIEU.csv PEER.csv [--draws N]
 
-B1: joins on (region, year); compares mean, lower95, upper95 and p_attain with relative tolerance rtol
+B1: joins on (region, year); compares the peer's mean with chitieu's median (the peer's "mean" is exp of the
+    log-scale mean, i.e. the predictive median), lower95, upper95 and p_attain with relative tolerance rtol
     (for p_attain, |a-b| <= rtol * max(|a|, |b|) + 1e-15, since probabilities can underflow to ~0).
 B2: joins on region; p_2025, p_2030, p_joint must agree within 4 Monte Carlo standard errors
     sqrt(p(1-p)/N) of each side combined (both are independent MC estimates).
@@ -28,6 +29,7 @@ ours = pd.read_csv(a.ours)
 peer = pd.read_csv(a.peer)
 ok = True
 if a.workload == "B1":
+    ours = ours.rename(columns={"median": "mean"})
     m = peer.merge(ours, on=["region", "year"], suffixes=("_peer", "_ours"), how="left", indicator=True)
     missing = int((m["_merge"] != "both").sum())
     if missing:

@@ -5,7 +5,10 @@ import Foundation
 /// Reading a file's bytes and the checks every CSV reader shares: UTF-8 validity, BOM, delimiter, header.
 enum CSVInput {
     /// The file's bytes, or a `noInput` error (exit 66) that says what to do.
-    static func load(_ url: URL, displayName: String? = nil) throws -> Data {
+    ///
+    /// `mapped`: map the file into memory instead of copying it (for the large files of the batch path:
+    /// no 400 MB copy, pages come straight from the page cache). Small files are always read.
+    static func load(_ url: URL, displayName: String? = nil, mapped: Bool = false) throws -> Data {
         let name = displayName ?? url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -17,11 +20,27 @@ enum CSVInput {
                             hint: "Name a CSV file inside it")
         }
         do {
-            return try Data(contentsOf: url)
+            return try Data(contentsOf: url, options: mapped ? [.alwaysMapped] : [])
         } catch {
             throw DataError(kind: .noInput, file: name, message: "cannot read the file (\(error.localizedDescription))",
                             hint: "Check the file's permissions")
         }
+    }
+
+    /// Up to `maxBytes` from the start of the file, with `load`'s checks and errors; `complete` says whether
+    /// that is the whole file. For looking at a header without reading a large file.
+    static func loadPrefix(_ url: URL, displayName: String? = nil, maxBytes: Int) throws -> (data: Data, complete: Bool) {
+        let name = displayName ?? url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = try? FileHandle(forReadingFrom: url) else {
+            return (try load(url, displayName: name), true)  // load throws the right error (or reads it)
+        }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: maxBytes + 1) else {
+            return (try load(url, displayName: name), true)
+        }
+        return data.count > maxBytes ? (data.prefix(maxBytes), false) : (data, true)
     }
 
     // MARK: UTF-8
@@ -121,7 +140,7 @@ struct CSVHeader {
     let delimiter: UInt8
 
     init(names: [String], file: String, delimiter: UInt8) throws {
-        self.names = names.map { $0.trimmingCharacters(in: .whitespaces) }
+        self.names = names.map { $0.trimmingWhitespace() }
         self.file = file
         self.delimiter = delimiter
         var seen: [String: Int] = [:]

@@ -70,7 +70,7 @@ struct CSVTable {
 
     func field(_ row: Row, _ column: Int?) -> String {
         guard let c = column, row.fields.indices.contains(c) else { return "" }
-        return row.fields[c].trimmingCharacters(in: .whitespaces)
+        return row.fields[c].trimmingWhitespace()
     }
 
     /// Parses a number with the strict grammar; nil when the cell is empty.

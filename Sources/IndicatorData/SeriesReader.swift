@@ -95,8 +95,8 @@ public enum SeriesReader {
             if let li = lastIndicator, let lr = lastRegion, tk.sameBytes(fi, li), tk.sameBytes(fr, lr) {
                 series = lastSeries
             } else {
-                let indicator = tk.string(fi).trimmingCharacters(in: .whitespaces)
-                let region = tk.string(fr).trimmingCharacters(in: .whitespaces)
+                let indicator = tk.string(fi).trimmingWhitespace()
+                let region = tk.string(fr).trimmingWhitespace()
                 if indicator.isEmpty {
                     throw DataError(file: file, line: line, column: cIndicator + 1, message: "indicator_code is empty",
                                     hint: "Fill in the indicator code on every row")

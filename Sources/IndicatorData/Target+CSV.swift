@@ -41,7 +41,11 @@ extension Target {
         let cValue = try h.require("value", expected: expectedColumns)
         let cComparator = try h.require("comparator", expected: expectedColumns)
         let cKind = h.index(of: "kind")
+        // Optional columns looked up once, not per row (the lookup lowercases every header name).
+        let cText = h.index(of: "text_vi"), cNote = h.index(of: "note"), cPlanRow = h.index(of: "plan_row")
+        let cSource = h.index(of: "source")
         var out: [Target] = []
+        out.reserveCapacity(t.rows.count)
         var seen: [String: Int] = [:]
         for row in t.rows {
             let indicator = try t.required(row, cIndicator, name: "indicator_code")
@@ -76,13 +80,13 @@ extension Target {
                               "Keep one target per indicator, region and year")
             }
             seen[key] = row.line
-            let printed = t.field(row, h.index(of: "text_vi"))
+            let printed = t.field(row, cText)
             let text = printed.isEmpty ? comparatorText + t.field(row, cValue) : printed
             out.append(Target(indicator: indicator, region: region, year: year, value: value,
                               comparator: comparator, kind: kind, text: text,
-                              note: t.field(row, h.index(of: "note")), planRow: t.field(row, h.index(of: "plan_row")),
+                              note: t.field(row, cNote), planRow: t.field(row, cPlanRow),
                               provenance: Provenance(file: t.file, line: row.line,
-                                                     source: t.field(row, h.index(of: "source")))))
+                                                     source: t.field(row, cSource))))
         }
         guard !out.isEmpty else {
             throw DataError(file: t.file, line: 1, message: "the file has a header but no data rows",

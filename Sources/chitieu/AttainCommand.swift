@@ -59,11 +59,18 @@ struct AttainCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
+            // Many regions and no --region: the batch path reads columns (no per-row provenance).
+            if region == nil,
+               let batch = try AttainBatchInputs.loadIfBatch(dataFiles: dataFiles, targetsFile: targets,
+                                                             catalogueFile: catalogue, read: read) {
+                try runBatch(batch)
+                return
+            }
             let inputs = try AttainInputs.load(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
                                                read: read)
             let regions = Set(inputs.targets.map(\.region))
             if region == nil, regions.count > 1 {
-                try runBatch(inputs)
+                try runBatch(AttainBatchInputs(inputs, dataName: dataFiles.joined(separator: ",")))
             } else {
                 guard let chosen = region ?? regions.first else {
                     throw CLIError(message: "the targets file has no rows; give a targets file with at least one target",

@@ -54,6 +54,9 @@ struct DataCheckCommand: ParsableCommand {
     @Option(help: "Mapping CSV from DHIS2/GHO codes to indicator_code and region (for DHIS2 and GHO files).")
     var mapping: String?
 
+    @Flag(help: "Validate only: nothing on stdout and no warnings; errors on stderr and the exit status as usual. Series files are read on the columnar batch path (same rules and errors), without per-series summaries.")
+    var quiet = false
+
     func validate() throws {
         if noCatalogue, catalogue != nil {
             throw ValidationError("Use either --catalogue FILE or --no-catalogue, not both.")
@@ -73,7 +76,7 @@ struct DataCheckCommand: ParsableCommand {
                     status = max(status, error.exitCode)
                 }
             }
-            if !reports.isEmpty { writeStdout(try render(reports)) }
+            if !reports.isEmpty, !quiet { writeStdout(try render(reports)) }
             if status != 0 { throw ExitCode(status) }
         }
     }
@@ -98,6 +101,10 @@ struct DataCheckCommand: ParsableCommand {
             let t = try Target.read(contentsOf: url, displayName: file, options: options)
             return FileReport(file: file, kind: .targets, rows: t.count)
         case .series:
+            if quiet {
+                let columns = try SeriesReader.readColumns(contentsOf: [url], displayNames: [file], options: options)
+                return FileReport(file: file, kind: .series, rows: columns.rowCount)
+            }
             return report(file, .series, try SeriesReader.read(contentsOf: url, displayName: file, options: options))
         case .dhis2:
             let m = try sourceMapping(for: file, kind: "DHIS2")
@@ -111,7 +118,7 @@ struct DataCheckCommand: ParsableCommand {
     }
 
     private func report(_ file: String, _ kind: DataFileKind, _ s: SeriesCollection) -> FileReport {
-        for w in s.warnings { printError("chitieu: warning: \(w)") }
+        if !quiet { for w in s.warnings { printError("chitieu: warning: \(w)") } }
         return FileReport(file: file, kind: kind, rows: s.rowCount, series: s.series.compactMap(SeriesSummary.init),
                           missing: s.missing, resolvedDuplicates: s.resolvedDuplicates)
     }

@@ -46,36 +46,98 @@ public enum NumberFormatting {
     /// The shortest round-trip representation, expanded to positional notation for |exponent| ≤ 20,
     /// integral values without a trailing `.0`, and `-0` written as `0`.
     static func shortest(_ x: Double) -> String {
-        if x == 0 { return "0" }
-        let description = x.description
-        let negative = description.hasPrefix("-")
-        let body = negative ? String(description.dropFirst()) : description
-        let parts = body.split(separator: "e", maxSplits: 1).map(String.init)
-        let mantissa = parts.first ?? body
-        let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
-        if abs(exponent) > 20 { return description }
-        // Digits without the point, and where the point goes after applying the exponent.
-        let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let integerPart = pieces.first ?? ""
-        let fractionPart = pieces.count > 1 ? pieces[1] : ""
-        let digits = integerPart + fractionPart
-        let point = integerPart.count + exponent
-        var result: String
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        appendShortest(x, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `shortest(x)` as UTF-8 bytes, for writers that build their output as bytes.
+    ///
+    /// Works on the bytes of Swift's `description` (the shortest round-trip digits, SwiftDtoa): splits the
+    /// mantissa and the decimal exponent, moves the point by the exponent when |exponent| ≤ 20, then drops
+    /// trailing fractional zeros and a trailing point. No intermediate strings: the batch path writes
+    /// millions of numbers and the string-splitting version was a third of its run time.
+    /// - Complexity: O(number of digits), one small allocation (the description) per call.
+    public static func appendShortest(_ x: Double, to out: inout [UInt8]) {
+        if x == 0 { out.append(0x30); return }
+        var description = x.description
+        description.withUTF8 { d in appendExpanded(d, to: &out) }
+    }
+
+    /// The expansion step of `appendShortest` on the bytes of a `Double.description`.
+    private static func appendExpanded(_ d: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let n = d.count
+        let negative = n > 0 && d[0] == UInt8(ascii: "-")
+        let bodyStart = negative ? 1 : 0
+        // Mantissa end (the "e", or the end) and the decimal exponent.
+        var mantissaEnd = bodyStart
+        while mantissaEnd < n, d[mantissaEnd] != UInt8(ascii: "e") { mantissaEnd += 1 }
+        var exponent = 0
+        if mantissaEnd < n {
+            var i = mantissaEnd + 1
+            var expNegative = false
+            if i < n, d[i] == UInt8(ascii: "-") || d[i] == UInt8(ascii: "+") {
+                expNegative = d[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            while i < n, d[i] &- 48 < 10 { exponent = exponent * 10 + Int(d[i] &- 48); i += 1 }
+            if expNegative { exponent = -exponent }
+        }
+        if abs(exponent) > 20 {
+            out.append(contentsOf: d)
+            return
+        }
+        if mantissaEnd == n {
+            // No exponent: the description is already positional ("12.5", "0.001", "12.0"); only a
+            // trailing ".0" (or trailing zeros after the point, which SwiftDtoa does not produce) goes.
+            let start = out.count
+            out.append(contentsOf: d)
+            guard d.contains(UInt8(ascii: ".")) else { return }
+            while out.count > start + bodyStart, out[out.count - 1] == UInt8(ascii: "0") { out.removeLast() }
+            if out.count > start + bodyStart, out[out.count - 1] == UInt8(ascii: ".") { out.removeLast() }
+            return
+        }
+        // Integer and fraction digits of the mantissa.
+        var pointIndex = bodyStart
+        while pointIndex < mantissaEnd, d[pointIndex] != UInt8(ascii: ".") { pointIndex += 1 }
+        let integerCount = pointIndex - bodyStart
+        let fractionStart = min(pointIndex + 1, mantissaEnd)
+        var fractionEnd = fractionStart
+        while fractionEnd < mantissaEnd, d[fractionEnd] != UInt8(ascii: ".") { fractionEnd += 1 }
+        let digitCount = integerCount + (fractionEnd - fractionStart)
+        @inline(__always) func digit(_ k: Int) -> UInt8 {
+            k < integerCount ? d[bodyStart + k] : d[fractionStart + k - integerCount]
+        }
+        let point = integerCount + exponent
+        if negative { out.append(UInt8(ascii: "-")) }
+        let resultStart = out.count
+        var hasPoint = false
         if point <= 0 {
-            result = "0." + String(repeating: "0", count: -point) + digits
-        } else if point >= digits.count {
-            result = digits + String(repeating: "0", count: point - digits.count)
+            out.append(UInt8(ascii: "0"))
+            out.append(UInt8(ascii: "."))
+            hasPoint = true
+            for _ in 0..<(-point) { out.append(UInt8(ascii: "0")) }
+            for k in 0..<digitCount { out.append(digit(k)) }
+        } else if point >= digitCount {
+            for k in 0..<digitCount { out.append(digit(k)) }
+            for _ in 0..<(point - digitCount) { out.append(UInt8(ascii: "0")) }
         } else {
-            let splitIndex = digits.index(digits.startIndex, offsetBy: point)
-            result = String(digits[..<splitIndex]) + "." + String(digits[splitIndex...])
+            for k in 0..<point { out.append(digit(k)) }
+            out.append(UInt8(ascii: "."))
+            hasPoint = true
+            for k in point..<digitCount { out.append(digit(k)) }
         }
-        if result.contains(".") {
-            while result.hasSuffix("0") { result.removeLast() }
-            if result.hasSuffix(".") { result.removeLast() }
+        if hasPoint {
+            while out.count > resultStart, out[out.count - 1] == UInt8(ascii: "0") { out.removeLast() }
+            if out.count > resultStart, out[out.count - 1] == UInt8(ascii: ".") { out.removeLast() }
         }
-        // Leading zeros of the integer part ("012.5" cannot occur from description, but "00.5" could
-        // after shifting): keep exactly one digit before the point.
-        while result.count > 1, result.hasPrefix("0"), !result.hasPrefix("0.") { result.removeFirst() }
-        return negative ? "-" + result : result
+        // Keep exactly one digit before the point ("00.5" cannot come from description, but be safe).
+        var leading = 0
+        while out.count - (resultStart + leading) > 1, out[resultStart + leading] == UInt8(ascii: "0"),
+              out[resultStart + leading + 1] != UInt8(ascii: ".") {
+            leading += 1
+        }
+        if leading > 0 { out.removeSubrange(resultStart..<(resultStart + leading)) }
     }
 }
