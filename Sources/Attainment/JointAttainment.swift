@@ -73,7 +73,8 @@ public struct JointMilestone: Sendable, Hashable {
 /// marginally s·√(1 + x_hᵀ(XᵀWX)⁻¹x_h) · t_df, the classical predictive.
 ///
 /// **Calibration and extra variance.** `TrendFit.predictive(year:)` widens the scale to
-/// k(h)·√(s²(1 + lev_h) + extra). Each milestone's deviation from its location is multiplied by
+/// √(k(h)²·(s²(1 + lev_h) + extra) + τ²·h^γ) with min(ν, df) degrees of freedom (the simulation uses the
+/// same df). Each milestone's deviation from its location is multiplied by
 /// m_h = scale_h / (s·√(1 + lev_h)), i.e. d_h = (scale_h / √(1 + lev_h)) · u · (x_hᵀ C z + e_h), so the
 /// simulated **marginal of every milestone equals `predictive(year:)` exactly** (location–scale t_df),
 /// while the dependence between milestones (shared slope and shared σ*) is that of the trend model.
@@ -104,7 +105,8 @@ public enum JointAttainment {
             throw AttainmentError.invalidMilestones(
                 "the two milestones are both in \(first.year); give two different target years")
         }
-        let df = fit.degreesOfFreedom
+        // The predictive's df: min(ν, n − 2) with a calibration that fits ν tails, so the marginals match.
+        let df = fit.calibration.degreesOfFreedom(residual: fit.degreesOfFreedom)
         guard df > 0 || df.isInfinite, !df.isNaN else {
             throw AttainmentError.invalidFit(
                 "the trend has \(df) residual degrees of freedom; a joint probability needs at least 3 data points")

@@ -8,17 +8,19 @@ extension Backtest {
     /// the last data year (2024); 2000 is the first year of IMR, MMR and TB.
     public static let calibrationOrigins = Array(2000...2014)
 
-    /// Fits a `Calibration` from rolling-origin backtests of `series` (model horizons 1…maximumHorizon).
+    /// Fits the additive `Calibration` (`Calibration.fitAdditive`) from rolling-origin backtests of `series`
+    /// (model horizons 1…maximumHorizon), with trend fits weighted by `weighting` (the projection default).
     public static func fitCalibration(_ series: [Series], catalogue: IndicatorCatalogue?,
                                       origins: [Int] = calibrationOrigins, maximumHorizon: Int = 10,
                                       minimumPoints: Int = 5, minimumSeries: Int = 10,
+                                      weighting: Weighting = TrendOptions.defaultWeighting,
                                       provenance: CalibrationProvenance? = nil) throws -> Calibration {
         let options = BacktestOptions(origins: origins, horizons: 1...maximumHorizon, minimumPoints: minimumPoints,
-                                      firstYear: 1990, lastScoredYear: nil)
+                                      firstYear: 1990, lastScoredYear: nil, weighting: weighting)
         let (points, _) = run(series, catalogue: catalogue, options: options)
-        return try Calibration.fit(errors: standardizedErrors(points, maximumHorizon: maximumHorizon),
-                                   maximumHorizon: maximumHorizon, minimumSeries: minimumSeries,
-                                   provenance: provenance)
+        return try Calibration.fitAdditive(errors: forecastErrors(points, maximumHorizon: maximumHorizon),
+                                           maximumHorizon: maximumHorizon, minimumSeries: minimumSeries,
+                                           provenance: provenance)
     }
 
     // MARK: - Country cross-validation
@@ -55,7 +57,7 @@ extension Backtest {
         var calibrations: [Calibration] = []
         for fold in 0..<folds {
             let training = series.filter { assignment[$0.region] != fold }
-            let calibration = try fitCalibration(training, catalogue: catalogue)
+            let calibration = try fitCalibration(training, catalogue: catalogue, weighting: options.weighting)
             calibrations.append(calibration)
             let held = scored.filter { assignment[$0.key.region] == fold }
             all += applying(calibration, to: held)

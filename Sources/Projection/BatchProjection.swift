@@ -242,8 +242,8 @@ public enum BatchProjection {
             let h = Double(milestone.year - group.last)
             let leverage = group.c00 + 2 * h * group.c01 + h * h * group.c11
             let location = fit.intercept + fit.slope * h
-            let scale = fit.calibration.factor(horizon: milestone.year - group.last) * fit.sigma
-                * (1 + leverage).squareRoot()
+            let scale = fit.calibration.predictiveScale(baseVariance: fit.sigma * fit.sigma * (1 + leverage),
+                                                        horizon: milestone.year - group.last)
             var probability: Double?
             if let target = milestone.target, let comparator = milestone.comparator {
                 let p = PredictiveDistribution(year: milestone.year, location: location, scale: scale,

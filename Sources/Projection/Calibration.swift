@@ -32,28 +32,42 @@ public enum IndicatorFamily: String, Sendable, Hashable, Codable, CaseIterable {
 
 // MARK: - Calibration tables
 
-/// One fitted calibration: the predictive on the model scale is location + k(h)·s_OLS(h)·T_ν, where
-/// s_OLS(h) is the classical OLS prediction standard error and T_ν a Student t with ν degrees of freedom
-/// (capped at the fit's n − 2).
+/// One fitted calibration. The predictive on the model scale is location + √(k(h)²·v₀(h) + τ²·h^γ)·T_ν,
+/// v₀(h) the classical (W)LS predictive variance, T_ν a Student t with ν degrees of freedom (capped at the
+/// fit's n − 2). The additive fit (`Calibration.fitAdditive`, shipped) has k ≡ 1 (`factors` empty); the
+/// older multiplicative fit (`Calibration.fit`) has τ² = 0.
 public struct FamilyCalibration: Sendable, Hashable, Codable {
     /// Family name, or "pooled".
     public var group: String
-    /// ν fitted so that the 95 %/80 % quantile ratio of the standardised errors matches T_ν's.
+    /// ν of the Student t tails.
     public var degreesOfFreedom: Double
-    /// k(h) for h = 1…factors.count after smoothing (ln k = α + β·ln h, β ≥ 0).
+    /// Multiplicative k(h) for h = 1…factors.count after smoothing (ln k = α + β·ln h, β ≥ 0); empty = 1.
     public var factors: [Double]
-    /// Unsmoothed k(h) = √(k₈₀(h)·k₉₅(h)) before smoothing, for inspection.
+    /// Unsmoothed k(h) = √(k₈₀(h)·k₉₅(h)) before smoothing, for inspection; empty for the additive fit.
     public var rawFactors: [Double]
-    /// Distinct series and standardised errors the fit used.
+    /// τ² of the additive trend-drift variance τ²·h^γ (model scale squared); 0 for the multiplicative fit.
+    public var driftVariance: Double
+    /// γ of τ²·h^γ.
+    public var driftExponent: Double
+    /// In-sample coverage of the 80 % and 95 % intervals per horizon 1…H on the errors the fit used (a check
+    /// that the fitted constants are right at every horizon, not only on average); empty if not computed.
+    public var coverage80: [Double]
+    public var coverage95: [Double]
+    /// Distinct series and backtest errors the fit used.
     public var series: Int
     public var errors: Int
 
     public init(group: String, degreesOfFreedom: Double, factors: [Double], rawFactors: [Double],
-                series: Int, errors: Int) {
+                series: Int, errors: Int, driftVariance: Double = 0, driftExponent: Double = 0,
+                coverage80: [Double] = [], coverage95: [Double] = []) {
         self.group = group
         self.degreesOfFreedom = degreesOfFreedom
         self.factors = factors
         self.rawFactors = rawFactors
+        self.driftVariance = driftVariance
+        self.driftExponent = driftExponent
+        self.coverage80 = coverage80
+        self.coverage95 = coverage95
         self.series = series
         self.errors = errors
     }
@@ -61,7 +75,8 @@ public struct FamilyCalibration: Sendable, Hashable, Codable {
     /// As an `IntervalCalibration` for `TrendFit`.
     public func interval(label: String) -> IntervalCalibration {
         IntervalCalibration(factors: factors, label: label,
-                            degreesOfFreedom: degreesOfFreedom.isFinite ? degreesOfFreedom : nil)
+                            degreesOfFreedom: degreesOfFreedom.isFinite ? degreesOfFreedom : nil,
+                            driftVarianceCoefficient: driftVariance, driftExponent: driftExponent)
     }
 }
 
@@ -83,22 +98,26 @@ public struct CalibrationProvenance: Sendable, Hashable, Codable {
     public var origins: [Int]
     public var maximumHorizon: Int
     public var minimumPoints: Int
+    /// Weighting of the backtest trend fits the constants belong to, e.g. "recency:0.8".
+    public var weighting: String?
 
     public init(dataFiles: [DataFile], command: String, generated: String, origins: [Int], maximumHorizon: Int,
-                minimumPoints: Int) {
+                minimumPoints: Int, weighting: String? = nil) {
         self.dataFiles = dataFiles
         self.command = command
         self.generated = generated
         self.origins = origins
         self.maximumHorizon = maximumHorizon
         self.minimumPoints = minimumPoints
+        self.weighting = weighting
     }
 }
 
 /// Interval calibration per indicator family with a pooled fallback, fitted from rolling-origin backtests
 /// (see `Calibration.fit`) and shipped in `Datasets/calibration/calibration.json`.
 public struct Calibration: Sendable, Hashable, Codable {
-    public static let formatVersion = 1
+    /// 2: additive trend-drift variance (driftVariance, driftExponent, per-horizon coverage) added.
+    public static let formatVersion = 2
     public var version: Int
     public var method: String
     public var families: [FamilyCalibration]
@@ -135,7 +154,9 @@ public struct Calibration: Sendable, Hashable, Codable {
         } else {
             why = "pooled (no family for \(code))"
         }
-        return entry.interval(label: "calibrated \(why), ν=\(formatNu(entry.degreesOfFreedom))")
+        let drift = entry.driftVariance > 0
+            ? String(format: ", τ=%.3g, γ=%g", entry.driftVariance.squareRoot(), entry.driftExponent) : ""
+        return entry.interval(label: "calibrated \(why), ν=\(formatNu(entry.degreesOfFreedom))\(drift)")
     }
 
     // MARK: - Files
@@ -159,10 +180,15 @@ public struct Calibration: Sendable, Hashable, Codable {
                 file: url.path, reason: "format version \(decoded.version), this chitieu reads \(formatVersion)")
         }
         for entry in decoded.families + [decoded.pooled] {
-            guard !entry.factors.isEmpty, entry.factors.allSatisfy({ $0.isFinite && $0 > 0 }),
-                  entry.degreesOfFreedom > 0 else {
+            guard entry.factors.allSatisfy({ $0.isFinite && $0 > 0 }), entry.degreesOfFreedom > 0 else {
                 throw CalibrationError.unreadable(
-                    file: url.path, reason: "group \(entry.group) has an empty or non-positive factor table")
+                    file: url.path, reason: "group \(entry.group) has a non-positive factor or degrees of freedom")
+            }
+            guard entry.driftVariance.isFinite, entry.driftVariance >= 0, entry.driftExponent.isFinite,
+                  (0...10).contains(entry.driftExponent) else {
+                throw CalibrationError.unreadable(
+                    file: url.path, reason: "group \(entry.group) has a negative or non-finite drift variance "
+                        + "or an exponent outside 0–10")
             }
         }
         return decoded

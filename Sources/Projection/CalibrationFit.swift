@@ -19,6 +19,28 @@ public struct StandardizedError: Sendable, Hashable {
     }
 }
 
+/// One backtest error on the model scale with the classical predictive variance it had:
+/// error = z_observed − location, v₀ = σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀), h = year − last fitted year.
+public struct ForecastError: Sendable, Hashable {
+    public var indicator: String
+    public var region: String
+    public var horizon: Int
+    public var error: Double
+    public var baseVariance: Double
+    /// The fit's residual degrees of freedom n − 2 (the predictive uses min(ν, n − 2)).
+    public var residualDegreesOfFreedom: Double
+
+    public init(indicator: String, region: String, horizon: Int, error: Double, baseVariance: Double,
+                residualDegreesOfFreedom: Double) {
+        self.indicator = indicator
+        self.region = region
+        self.horizon = horizon
+        self.error = error
+        self.baseVariance = baseVariance
+        self.residualDegreesOfFreedom = residualDegreesOfFreedom
+    }
+}
+
 // MARK: - Fitting
 
 extension Calibration {
@@ -114,6 +136,121 @@ extension Calibration {
     }
 }
 
+// MARK: - Additive fit
+
+extension Calibration {
+    /// Candidate exponents γ of τ²·h^γ: 0 (a constant extra variance) to 4, step 0.25. A random-walk level
+    /// gives γ = 1, a random-walk slope γ = 3 (Harvey 1989, §2.3.2).
+    public static let driftExponentGrid: [Double] = stride(from: 0.0, through: 4.0, by: 0.25).map { $0 }
+
+    /// Fits the additive trend-drift calibration per family and a pooled one from backtest errors.
+    ///
+    /// For every (ν, γ) on the grids: each error needs τ²ᵢ = max(0, ((eᵢ/qᵢ)² − v₀ᵢ)/hᵢ^γ) to fall inside
+    /// the interval, qᵢ = the t quantile with min(ν, nᵢ − 2) df; so the τ² that makes the 80 % (95 %)
+    /// interval cover exactly 80 % (95 %) of the errors is the 80 % (95 %) quantile of those needs
+    /// (closed form, no search). τ² = their geometric mean. The (ν, γ) kept is the one whose coverage is
+    /// closest to 80 % and 95 % at every horizon: min Σ_h n_h[(c₈₀(h) − 0.80)² + (c₉₅(h) − 0.95)²].
+    /// Quantile matching on backtest errors as in Williams & Goodman (1971); the variance form is that of a
+    /// local linear trend (Harvey 1989).
+    ///
+    /// - Parameters:
+    ///   - errors: backtest errors from rolling origins (`Backtest.forecastErrors`).
+    ///   - maximumHorizon: horizons 1…this are fitted; the formula extends beyond.
+    ///   - minimumSeries: a family with fewer distinct series falls back to the pooled calibration.
+    /// - Throws: `CalibrationError.notEnoughErrors` when the pooled group has fewer than 50 usable errors.
+    /// - Complexity: O(|ν grid|·|γ grid|·N log N) for N errors.
+    public static func fitAdditive(errors: [ForecastError], maximumHorizon: Int = 10, minimumSeries: Int = 10,
+                                   provenance: CalibrationProvenance? = nil) throws -> Calibration {
+        let usable = errors.filter {
+            $0.error.isFinite && $0.baseVariance.isFinite && $0.baseVariance >= 0 && $0.residualDegreesOfFreedom > 0
+                && $0.horizon >= 1 && $0.horizon <= maximumHorizon
+        }
+        let pooled = try fitAdditiveGroup("pooled", usable, maximumHorizon: maximumHorizon)
+        var families: [FamilyCalibration] = []
+        var fallbacks: [String: String] = [:]
+        for family in IndicatorFamily.allCases {
+            let members = usable.filter { IndicatorFamily.of($0.indicator) == family }
+            let seriesCount = Set(members.map { "\($0.indicator)|\($0.region)" }).count
+            if seriesCount < minimumSeries {
+                fallbacks[family.rawValue] = "\(seriesCount) series < \(minimumSeries), uses pooled"
+                continue
+            }
+            do {
+                families.append(try fitAdditiveGroup(family.rawValue, members, maximumHorizon: maximumHorizon))
+            } catch {
+                fallbacks[family.rawValue] = "\(error), uses pooled"
+            }
+        }
+        return Calibration(
+            method: "additive trend-drift variance: classical (W)LS variance + τ²·h^γ, Student t ν, per family "
+                + "(rolling origins)",
+            families: families, pooled: pooled, fallbacks: fallbacks, provenance: provenance)
+    }
+
+    static func fitAdditiveGroup(_ group: String, _ errors: [ForecastError], maximumHorizon: Int) throws
+        -> FamilyCalibration {
+        guard errors.count >= 50 else {
+            throw CalibrationError.notEnoughErrors(
+                "\(group): \(errors.count) backtest errors, fewer than 50; add longer series or earlier origins")
+        }
+        let horizonCount = max(1, maximumHorizon)
+        var perHorizon = Array(repeating: 0.0, count: horizonCount)
+        for e in errors { perHorizon[e.horizon - 1] += 1 }
+        // Plain arrays: the grid loop touches only doubles (fast also in debug builds).
+        let count = errors.count
+        let e = errors.map(\.error), v0 = errors.map(\.baseVariance)
+        let hIndex = errors.map { $0.horizon - 1 }, residualDF = errors.map(\.residualDegreesOfFreedom)
+        var quantileCache: [Double: (Double, Double)] = [:]
+        var need80 = [Double](repeating: 0, count: count), need95 = need80, q80 = need80, q95 = need80
+        var best: (loss: Double, nu: Double, gamma: Double, tau2: Double, c80: [Double], c95: [Double])?
+        for nu in degreesOfFreedomGrid {
+            for i in 0..<count {
+                let df = Swift.min(nu, residualDF[i])
+                let q: (Double, Double)
+                if let cached = quantileCache[df] { q = cached } else {
+                    q = (tQuantile(0.9, df), tQuantile(0.975, df))
+                    quantileCache[df] = q
+                }
+                q80[i] = q.0
+                q95[i] = q.1
+            }
+            for gamma in driftExponentGrid {
+                let hPow = (1...horizonCount).map { Foundation.pow(Double($0), gamma) }
+                for i in 0..<count {
+                    let r80 = e[i] / q80[i], r95 = e[i] / q95[i], hg = hPow[hIndex[i]]
+                    need80[i] = Swift.max(0, (r80 * r80 - v0[i]) / hg)
+                    need95[i] = Swift.max(0, (r95 * r95 - v0[i]) / hg)
+                }
+                let t80 = selectQuantile(&need80, 0.8), t95 = selectQuantile(&need95, 0.95)
+                let tau2 = t80 > 0 && t95 > 0 ? (t80 * t95).squareRoot() : Swift.max(t80, t95)
+                var in80 = [Double](repeating: 0, count: horizonCount), in95 = in80
+                for i in 0..<count {
+                    let scale = (v0[i] + tau2 * hPow[hIndex[i]]).squareRoot(), a = abs(e[i])
+                    if a <= q80[i] * scale { in80[hIndex[i]] += 1 }
+                    if a <= q95[i] * scale { in95[hIndex[i]] += 1 }
+                }
+                var loss = 0.0
+                var c80: [Double] = [], c95: [Double] = []
+                for h in 0..<horizonCount {
+                    let n = perHorizon[h]
+                    let a = n > 0 ? in80[h] / n : .nan, b = n > 0 ? in95[h] / n : .nan
+                    c80.append(a)
+                    c95.append(b)
+                    if n > 0 { loss += n * ((a - 0.8) * (a - 0.8) + (b - 0.95) * (b - 0.95)) }
+                }
+                if best == nil || loss < (best?.loss ?? .infinity) { best = (loss, nu, gamma, tau2, c80, c95) }
+            }
+        }
+        guard let chosen = best else {
+            throw CalibrationError.notEnoughErrors("\(group): no degrees of freedom fitted")
+        }
+        let seriesCount = Set(errors.map { "\($0.indicator)|\($0.region)" }).count
+        return FamilyCalibration(group: group, degreesOfFreedom: chosen.nu, factors: [], rawFactors: [],
+                                 series: seriesCount, errors: errors.count, driftVariance: chosen.tau2,
+                                 driftExponent: chosen.gamma, coverage80: chosen.c80, coverage95: chosen.c95)
+    }
+}
+
 // MARK: - Helpers
 
 /// Quantile of sorted data, linear interpolation between order statistics (Hyndman & Fan 1996 type 7).
@@ -124,6 +261,44 @@ func sortedQuantile(_ sorted: [Double], _ p: Double) -> Double {
     guard lower + 1 < sorted.count else { return sorted.last ?? first }
     let fraction = position - Double(lower)
     return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower])
+}
+
+/// The same quantile as `sortedQuantile(values.sorted(), p)` (type 7), by selection instead of a full sort:
+/// O(n) on average (Hoare's FIND, 1961). Reorders `values`.
+func selectQuantile(_ values: inout [Double], _ p: Double) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let position = p * Double(values.count - 1)
+    let lower = Int(position.rounded(.down))
+    let fraction = position - Double(lower)
+    return values.withUnsafeMutableBufferPointer { buffer -> Double in
+        let a = select(buffer, lower)
+        guard fraction > 0, lower + 1 < buffer.count else { return a }
+        // The next order statistic is the minimum of the part above `lower`.
+        var b = Double.infinity
+        for i in (lower + 1)..<buffer.count where buffer[i] < b { b = buffer[i] }
+        return a + fraction * (b - a)
+    }
+}
+
+/// k-th smallest element (0-based) of `buffer`, partially reordering it so that buffer[k] holds it,
+/// everything before is ≤ and everything after is ≥.
+private func select(_ buffer: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+    var lo = 0, hi = buffer.count - 1
+    while lo < hi {
+        let pivot = buffer[lo + (hi - lo) / 2]
+        var i = lo, j = hi
+        while i <= j {
+            while buffer[i] < pivot { i += 1 }
+            while buffer[j] > pivot { j -= 1 }
+            if i <= j {
+                buffer.swapAt(i, j)
+                i += 1
+                j -= 1
+            }
+        }
+        if k <= j { hi = j } else if k >= i { lo = i } else { break }
+    }
+    return buffer[k]
 }
 
 /// Student t quantile; ν ≥ 1000 (or ∞) uses the normal.

@@ -7,8 +7,8 @@ import Statistics
 ///     z_year ~ location + scale · T_df,      y = g⁻¹(z)
 ///
 /// For an OLS trend, location = x₀ᵀβ̂ and scale = σ̂·√(1 + x₀ᵀ(XᵀX)⁻¹x₀) — the classical prediction
-/// interval (Seber & Lee 2003, §5.3). `calibrationFactor` (≥ 1 when intervals were too narrow in
-/// backtests, see `IntervalCalibration`) multiplies the scale; it is 1 for the uncalibrated OLS interval.
+/// interval (Seber & Lee 2003, §5.3). A calibrated scale (`IntervalCalibration.predictiveScale`) is wider;
+/// `calibrationFactor` records scale / classical scale; it is 1 for the uncalibrated OLS interval.
 public struct PredictiveDistribution: Sendable, Hashable {
     public let year: Int
     /// Centre on the model scale.
@@ -20,7 +20,7 @@ public struct PredictiveDistribution: Sendable, Hashable {
     /// Student t degrees of freedom (`.infinity` for a normal predictive).
     public let degreesOfFreedom: Double
     public let transform: Transform
-    /// The factor applied to the OLS predictive scale (1 = uncalibrated).
+    /// Calibrated scale / classical (W)LS predictive scale (1 = uncalibrated).
     public let calibrationFactor: Double
 
     public init(year: Int, location: Double, scale: Double, meanScale: Double, degreesOfFreedom: Double,

@@ -21,21 +21,46 @@ public enum ProjectionMethod: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Multiplies the OLS predictive scale by a factor that depends on the forecast horizon h = year − anchor,
-/// estimated from rolling-origin backtests (see `Calibration`). `.none` keeps the classical interval.
+/// Widens the classical (W)LS predictive scale for the forecast horizon h = year − anchor, from rolling-origin
+/// backtests (see `Calibration`). `.none` keeps the classical interval.
+///
+/// The predictive scale on the model scale is
+///
+///     scale(h) = √( k(h)² · v₀(h) + τ² · h^γ ),    v₀(h) = σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra
+///
+/// with Student t tails, min(ν, n − 2) degrees of freedom. The shipped calibration uses the **additive**
+/// trend-drift term τ²·h^γ with k ≡ 1: the risk that the trend itself changes after the last observation
+/// (a local linear trend whose slope wanders, Harvey 1989, *Forecasting, Structural Time Series Models and
+/// the Kalman Filter*, §2.3.2; γ is estimated instead of fixed at 3). It does not depend on the in-sample
+/// misfit σ̂, so a bumpy series is not widened twice and a smooth model estimate is not left too narrow.
+/// The multiplicative k(h) (factors) is kept for older calibration files.
 public struct IntervalCalibration: Sendable, Hashable {
-    /// factors[h − 1] for h = 1…factors.count; horizons beyond the table use the last factor.
+    /// factors[h − 1] for h = 1…factors.count; horizons beyond the table use the last factor; empty = 1.
     public let factors: [Double]
-    /// Where the factors came from (family, data, command), printed with every calibrated number.
+    /// Where the constants came from (family, data, command), printed with every calibrated number.
     public let label: String
     /// Student t degrees of freedom fitted to the backtest errors' tails (`nil` keeps the fit's n − 2).
     /// The predictive uses min(this, n − 2), so a short series keeps its wider classical tails.
     public let degreesOfFreedom: Double?
+    /// τ² of the additive trend-drift variance τ²·h^γ (model scale squared); 0 = no additive term.
+    public let driftVarianceCoefficient: Double
+    /// γ of τ²·h^γ.
+    public let driftExponent: Double
 
-    public init(factors: [Double], label: String, degreesOfFreedom: Double? = nil) {
+    public init(factors: [Double], label: String, degreesOfFreedom: Double? = nil,
+                driftVarianceCoefficient: Double = 0, driftExponent: Double = 0) {
         self.factors = factors
         self.label = label
         self.degreesOfFreedom = degreesOfFreedom
+        self.driftVarianceCoefficient = driftVarianceCoefficient
+        self.driftExponent = driftExponent
+    }
+
+    /// The additive calibration τ²·h^γ with Student t tails ν (no multiplicative factor).
+    public static func additive(driftVariance tau2: Double, exponent gamma: Double, degreesOfFreedom: Double?,
+                                label: String) -> IntervalCalibration {
+        IntervalCalibration(factors: [], label: label, degreesOfFreedom: degreesOfFreedom,
+                            driftVarianceCoefficient: tau2, driftExponent: gamma)
     }
 
     /// The t degrees of freedom for a fit with `residualDegreesOfFreedom`: min(ν, n − 2), or n − 2 without ν.
@@ -46,10 +71,24 @@ public struct IntervalCalibration: Sendable, Hashable {
 
     public static let none = IntervalCalibration(factors: [], label: "uncalibrated OLS")
 
-    /// The scale factor for horizon h (≥ 1 year ahead); 1 for h ≤ 0 (in-sample years) or an empty table.
+    /// The multiplicative factor k(h) for horizon h (≥ 1 year ahead); 1 for h ≤ 0 (in-sample years) or an
+    /// empty table.
     public func factor(horizon h: Int) -> Double {
         guard h >= 1, let last = factors.last else { return 1 }
         return h <= factors.count ? factors[h - 1] : last
+    }
+
+    /// The additive trend-drift variance τ²·h^γ for horizon h; 0 for h ≤ 0 (in-sample years) or without it.
+    public func driftVariance(horizon h: Int) -> Double {
+        guard h >= 1, driftVarianceCoefficient > 0 else { return 0 }
+        return driftVarianceCoefficient * Foundation.pow(Double(h), driftExponent)
+    }
+
+    /// The calibrated predictive scale √(k(h)²·v₀ + τ²·h^γ) from the classical predictive variance v₀ —
+    /// the one formula every consumer (`TrendFit.predictive`, the batch path, backtests) uses.
+    public func predictiveScale(baseVariance v0: Double, horizon h: Int) -> Double {
+        let k = factor(horizon: h)
+        return (k * k * Swift.max(v0, 0) + driftVariance(horizon: h)).squareRoot()
     }
 }
 
@@ -118,18 +157,20 @@ public struct TrendFit: Sendable {
     }
 
     /// The predictive distribution of a new observation in `year`:
-    /// location a + b·t, scale k(h)·√(σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra), Student t with n − 2 df
-    /// (with a calibration that fits ν: min(ν, n − 2) df).
+    /// location a + b·t, scale √(k(h)²·v₀ + τ²·h^γ) with v₀ = σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra
+    /// (`IntervalCalibration.predictiveScale`), Student t with n − 2 df (with a calibration that fits ν:
+    /// min(ν, n − 2) df). Uncalibrated (`.none`): the classical prediction interval.
     public func predictive(year: Int) -> PredictiveDistribution {
         let t = Double(year - anchorYear)
         let location = intercept + slope * t
         let meanVariance = sigma * sigma * leverage(year: year)
-        let k = calibration.factor(horizon: year - anchorYear)
-        let scale = k * (sigma * sigma + meanVariance + extraVariance).squareRoot()
+        let baseVariance = sigma * sigma + meanVariance + extraVariance
+        let scale = calibration.predictiveScale(baseVariance: baseVariance, horizon: year - anchorYear)
+        let base = baseVariance.squareRoot()
         return PredictiveDistribution(year: year, location: location, scale: scale,
                                       meanScale: meanVariance.squareRoot(),
                                       degreesOfFreedom: calibration.degreesOfFreedom(residual: degreesOfFreedom),
-                                      transform: transform, calibrationFactor: k)
+                                      transform: transform, calibrationFactor: base > 0 ? scale / base : 1)
     }
 
     /// "log-linear OLS 2010–2023 (n=14)": which model and window produced a number.

@@ -41,6 +41,9 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Write to this file instead of stdout.")
     var out: String?
 
+    @Option(help: "Trend-fit weights: none (OLS) or recency:λ. Default: the projection default (\(TrendOptions.defaultWeighting.argument)).")
+    var weights: String = TrendOptions.defaultWeighting.argument
+
     @Flag(name: .customLong("by-indicator"), help: "Group scores by indicator instead of family.")
     var byIndicator = false
 
@@ -53,6 +56,7 @@ struct BacktestCommand: ParsableCommand {
         guard ["ols", "drift", "calibrated", "all"].contains(method) else {
             throw ValidationError("Use --method ols, drift, calibrated or all (got \"\(method)\").")
         }
+        do { _ = try Weighting(parsing: weights) } catch { throw ValidationError("\(error)") }
         guard cvFolds >= 2 else { throw ValidationError("Use --cv-folds 2 or more (got \(cvFolds)).") }
         if fitCalibration && out == nil {
             throw ValidationError("Use --out FILE with --fit-calibration, e.g. --out Datasets/calibration/calibration.json.")
@@ -84,7 +88,8 @@ struct BacktestCommand: ParsableCommand {
                 try writeCalibration(series: series, files: files, catalogue: catalogue)
                 return
             }
-            let options = BacktestOptions(origins: try parsedOrigins(), horizons: try parsedHorizons())
+            let options = BacktestOptions(origins: try parsedOrigins(), horizons: try parsedHorizons(),
+                                          weighting: try weighting())
             let points: [BacktestPoint]
             if method == "calibrated" || method == "all" {
                 do {
@@ -110,7 +115,7 @@ struct BacktestCommand: ParsableCommand {
                                            command: (["chitieu"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
                                            dataFiles: files, model: "backtest", seed: seed,
                                            options: ["origins": origins, "horizons": horizons, "method": method,
-                                                     "cv-folds": String(cvFolds)])
+                                                     "cv-folds": String(cvFolds), "weights": weights])
                 rendered = try JSONTableWriter(metadata: metadata).render(table)
             }
             if let out {
@@ -118,6 +123,12 @@ struct BacktestCommand: ParsableCommand {
             } else {
                 FileHandle.standardOutput.write(rendered)
             }
+        }
+    }
+
+    private func weighting() throws -> Weighting {
+        do { return try Weighting(parsing: weights) } catch {
+            throw CLIError(message: "\(error)", code: ExitStatus.usage)
         }
     }
 
@@ -152,12 +163,14 @@ struct BacktestCommand: ParsableCommand {
         formatter.formatOptions = [.withFullDate]
         let provenance = CalibrationProvenance(
             dataFiles: files.map { .init(path: $0.path, sha256: $0.sha256) },
-            command: "chitieu backtest --fit-calibration --out \(out)" + (data.isEmpty ? "" : " --data " + data.joined(separator: " --data ")),
+            command: "chitieu backtest --fit-calibration --out \(out) --weights \(weights)"
+                + (data.isEmpty ? "" : " --data " + data.joined(separator: " --data ")),
             generated: formatter.string(from: Date()), origins: Backtest.calibrationOrigins, maximumHorizon: 10,
-            minimumPoints: 5)
+            minimumPoints: 5, weighting: weights)
         let calibration: Calibration
         do {
-            calibration = try Backtest.fitCalibration(series, catalogue: catalogue, provenance: provenance)
+            calibration = try Backtest.fitCalibration(series, catalogue: catalogue, weighting: try weighting(),
+                                                      provenance: provenance)
         } catch let error as CalibrationError {
             throw CLIError(message: error.description, code: ExitStatus.dataError)
         }

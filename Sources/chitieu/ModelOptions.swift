@@ -12,8 +12,8 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Fit window FIRST:LAST, e.g. 2010:2023. Default: every observation.")
     var window: String?
 
-    @Option(help: "Observation weights: none (OLS) or recency:λ (WLS with weight λ^(last−year), ESCAP's weighted extrapolation), e.g. recency:0.9.")
-    var weights: String = "none"
+    @Option(help: "Observation weights: none (OLS) or recency:λ (WLS with weight λ^(last−year), ESCAP's weighted extrapolation). Default recency:0.8, chosen by country cross-validation (Datasets/calibration/README.md).")
+    var weights: String = TrendOptions.defaultWeighting.argument
 
     @Option(help: "Least-squares driver: svd (LAPACK dgelsd) or qr (dgeqrf+dormqr+dtrtrs).")
     var driver: String = "svd"
@@ -29,7 +29,7 @@ struct ModelOptions: ParsableArguments {
           help: "Borrow the slope of a national series that measures something different (labelled proxy).")
     var allowProxy = false
 
-    @Option(help: "Prediction intervals: calibrated (OLS scale × backtest factor per indicator family and horizon, Datasets/calibration) or ols (classical, known to be far too narrow).")
+    @Option(help: "Prediction intervals: calibrated (classical variance + backtest trend-drift variance τ²·h^γ per indicator family, Datasets/calibration) or ols (classical, known to be far too narrow).")
     var intervals: IntervalKind = .calibrated
 
     @Option(name: .customLong("calibration"), help: "Calibration JSON (default: Datasets/calibration/calibration.json).")

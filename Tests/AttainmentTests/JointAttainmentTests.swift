@@ -29,13 +29,24 @@ struct JointAttainmentTests {
 
     /// Marginal frequencies agree with the analytic Student t probabilities (within 4 MC SE), also with
     /// interval calibration and extra variance, whose scaling must keep the marginal exact.
-    @Test(arguments: [false, true])
-    func marginalsMatchAnalytic(calibrated: Bool) throws {
-        let fit = calibrated
-            ? try makeFit(intercept: log(30), slope: -0.03, covariance: [[0.24, 0.02], [0.02, 0.0036]], sigma: 0.04,
-                          df: 13, extraVariance: 0.002,
-                          calibration: IntervalCalibration(factors: [1.1, 1.2, 1.3, 1.4, 1.5], label: "test"))
-            : try typicalFit()
+    /// Case 2 is the shipped additive form (τ²·h^γ with ν = 4 < df = 13 tails): the simulation must use the
+    /// predictive's min(ν, df) degrees of freedom for the marginals to match.
+    @Test(arguments: [0, 1, 2])
+    func marginalsMatchAnalytic(calibrated: Int) throws {
+        let fit: TrendFit
+        switch calibrated {
+        case 1:
+            fit = try makeFit(intercept: log(30), slope: -0.03, covariance: [[0.24, 0.02], [0.02, 0.0036]], sigma: 0.04,
+                              df: 13, extraVariance: 0.002,
+                              calibration: IntervalCalibration(factors: [1.1, 1.2, 1.3, 1.4, 1.5], label: "test"))
+        case 2:
+            fit = try makeFit(intercept: log(30), slope: -0.03, covariance: [[0.24, 0.02], [0.02, 0.0036]], sigma: 0.04,
+                              df: 13, extraVariance: 0.002,
+                              calibration: .additive(driftVariance: 0.0009, exponent: 1.75, degreesOfFreedom: 4,
+                                                     label: "test"))
+        default:
+            fit = try typicalFit()
+        }
         let (a, b) = milestones(fit, 28, 24)
         let r = try JointAttainment.estimate(fit: fit, first: a, second: b, draws: 200_000, seed: 7)
         let p25 = fit.predictive(year: 2025).cdf(28)

@@ -117,7 +117,7 @@ struct AttainCLITests {
     @Test("project: observed, fitted and projected rows with 80/95 % intervals, model and window named")
     func project() throws {
         let run = try runChitieu(args: ["project", "--indicator", "u5mr", "--region", "VN", "--format", "csv",
-                                        "--window", "2000:2023", "--intervals", "ols"])
+                                        "--window", "2000:2023", "--intervals", "ols", "--weights", "none"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "area,indicator,year,kind,value,level,lower,upper,model,window,method")

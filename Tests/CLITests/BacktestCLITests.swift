@@ -4,9 +4,11 @@ import TestSupport
 
 @Suite("chitieu backtest")
 struct BacktestCLITests {
-    /// OLS-only backtest at origin 2012 on the bundled intl_series.csv: CSV with the "all" row first.
+    /// OLS-only backtest (no recency weights) at origin 2012 on the bundled intl_series.csv: CSV with the
+    /// "all" row first.
     @Test func olsCSVOnBundledData() throws {
-        let r = try runChitieu(args: ["backtest", "--method", "ols", "--origins", "2012", "--format", "csv"])
+        let r = try runChitieu(args: ["backtest", "--method", "ols", "--weights", "none", "--origins", "2012",
+                                      "--format", "csv"])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.first == "method,group,lead_time,n,coverage_80,coverage_95,width_80_model,width_80_natural,winkler_80,winkler_95,mase_naive,mase_drift")
@@ -27,6 +29,9 @@ struct BacktestCLITests {
         let b = try runChitieu(args: ["backtest", "--method", "arima"])
         #expect(b.status == 64)
         #expect(b.stderr.contains("Use --method ols, drift, calibrated or all"))
+        let w = try runChitieu(args: ["backtest", "--weights", "recent"])
+        #expect(w.status == 64)
+        #expect(w.stderr.contains("use none or recency:λ with 0 < λ ≤ 1"), "stderr: \(w.stderr)")
         let c = try runChitieu(args: ["backtest", "--cv-folds", "1"])
         #expect(c.status == 64)
         #expect(c.stderr.contains("Use --cv-folds 2 or more"))

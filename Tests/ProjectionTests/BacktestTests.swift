@@ -45,6 +45,26 @@ struct BacktestTests {
         #expect(cal.coverage95 >= 0.90, "calibrated 95 % coverage \(cal.coverage95) below 0.90")
         #expect(cal.winkler80 < ols.winkler80 && cal.winkler95 < ols.winkler95,
                 "calibrated Winkler \(cal.winkler80)/\(cal.winkler95) not below OLS \(ols.winkler80)/\(ols.winkler95)")
+        // The issue's goal: better than the random walk with drift too (measured 2.34/3.46 vs 2.54/4.76).
+        let drift = try #require(scores.first { $0.method == .drift && $0.group == "all" })
+        #expect(cal.winkler80 < drift.winkler80 && cal.winkler95 < drift.winkler95,
+                "calibrated Winkler \(cal.winkler80)/\(cal.winkler95) not below drift \(drift.winkler80)/\(drift.winkler95)")
+        // P(attain) for ±10 % synthetic targets: Brier at least as good as OLS (measured 0.109 vs 0.130) and no
+        // decile off by more than 0.2 (measured 0.16; the issue's 0.1 is not yet met, README says so).
+        let rc = Backtest.reliability(points, method: .calibrated), ro = Backtest.reliability(points, method: .ols)
+        #expect(rc.brier < ro.brier, "Brier calibrated \(rc.brier) vs OLS \(ro.brier)")
+        #expect(rc.worstGap <= 0.2, "worst reliability gap \(rc.worstGap)")
+    }
+
+    /// The plain OLS fit (no recency weights, as statistics packages print) on the issue protocol with
+    /// underweight: 2,067 points, 38.6 % / 54.9 % (the CLI test checks the same through `--weights none`).
+    @Test func unweightedBaselineWithUnderweight() throws {
+        let series = try loadBacktestSeries()
+        var options = BacktestOptions.readmeBaseline
+        options.excludedIndicators = []
+        let (points, _) = Backtest.run(series, catalogue: try BundledData.catalogue(), options: options)
+        let all = try #require(Backtest.scores(points, perLeadTime: false).first { $0.method == .ols && $0.group == "all" })
+        #expect(points.count == 2067 && abs(all.coverage80 - 0.386) < 0.001, "\(points.count) \(all.coverage80)")
     }
 
     @Test func foldAssignmentIsSeededAndBalanced() {
@@ -85,8 +105,15 @@ struct CalibrationTests {
         let calibration = try Calibration.load(from: try BundledData.file("calibration/calibration.json"))
         let mortality = calibration.intervalCalibration(forIndicator: "u5mr")
         #expect(mortality.label.contains("family mortality"))
-        #expect(mortality.factor(horizon: 10) > mortality.factor(horizon: 1))
-        #expect(mortality.factor(horizon: 30) == mortality.factor(horizon: 10))
+        #expect(mortality.factor(horizon: 7) == 1)  // additive form: no multiplicative factor
+        #expect(mortality.driftVariance(horizon: 10) > mortality.driftVariance(horizon: 1))
+        #expect(mortality.driftVariance(horizon: 0) == 0)
+        #expect(calibration.provenance?.weighting == TrendOptions.defaultWeighting.argument)
+        // A useful interval: on a perfectly smooth log series (v₀ = 0) the 95 % interval at h = 7 spans
+        // upper/lower = exp(2·q·τ·7^(γ/2)); for mortality it must be a factor below 2.5, not ×100.
+        let q = tQuantile(0.975, calibration.entry(forIndicator: "u5mr").calibration.degreesOfFreedom)
+        let ratio = exp(2 * q * mortality.predictiveScale(baseVariance: 0, horizon: 7))
+        #expect(ratio > 1.2 && ratio < 2.5, "95 % ratio at h = 7: \(ratio)")
         let beds = calibration.intervalCalibration(forIndicator: "hospital_beds_per_10k")
         #expect(beds.label.contains("pooled (no family for hospital_beds_per_10k)"))
         #expect(beds.degreesOfFreedom(residual: 2) == min(2, calibration.pooled.degreesOfFreedom))
@@ -100,6 +127,60 @@ struct CalibrationTests {
             _ = try Calibration.load(from: url)
         } throws: { error in
             "\(error)".contains("not a chitieu calibration JSON") && "\(error)".contains("chitieu backtest --fit-calibration")
+        }
+    }
+
+    /// Errors built as exact quantiles of √(v₀ + τ²h^γ)·T₅ with τ² = 0.01, γ = 2 and v₀ = 0.0004: the
+    /// additive fit must find ν = 5, γ = 2 and τ² within 5 % (grid and finite-sample quantiles).
+    @Test func recoversAdditive() throws {
+        var errors: [ForecastError] = []
+        for h in 1...6 {
+            let scale = (0.0004 + 0.01 * Double(h * h)).squareRoot()
+            for i in 1...399 {
+                errors.append(ForecastError(indicator: "u5mr", region: "R\(i % 12)", horizon: h,
+                                            error: scale * tQuantile(Double(i) / 400, 5), baseVariance: 0.0004,
+                                            residualDegreesOfFreedom: 30))
+            }
+        }
+        let c = try Calibration.fitAdditive(errors: errors, maximumHorizon: 6, minimumSeries: 10)
+        let m = try #require(c.families.first { $0.group == "mortality" })
+        #expect(m.degreesOfFreedom == 5 && m.driftExponent == 2, "ν \(m.degreesOfFreedom) γ \(m.driftExponent)")
+        #expect(abs(m.driftVariance / 0.01 - 1) < 0.05, "τ² \(m.driftVariance)")
+        #expect(m.coverage80.allSatisfy { abs($0 - 0.8) < 0.02 }, "coverage80 \(m.coverage80)")
+        #expect(c.fallbacks["fertility"] == "0 series < 10, uses pooled")
+    }
+
+    @Test func additiveFitRefusesTooFewErrors() throws {
+        let errors = (1...20).map { _ in ForecastError(indicator: "u5mr", region: "R", horizon: 1, error: 0.1,
+                                                  baseVariance: 0.01, residualDegreesOfFreedom: 10) }
+        #expect(throws: CalibrationError.notEnoughErrors(
+            "pooled: 20 backtest errors, fewer than 50; add longer series or earlier origins")) {
+            _ = try Calibration.fitAdditive(errors: errors)
+        }
+    }
+
+    @Test func negativeDriftVarianceIsRefused() throws {
+        var calibration = try Calibration.load(from: try BundledData.file("calibration/calibration.json"))
+        calibration.pooled.driftVariance = -1
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("neg-\(UUID().uuidString).json")
+        try calibration.jsonData().write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect {
+            _ = try Calibration.load(from: url)
+        } throws: { error in
+            "\(error)".contains("group pooled has a negative or non-finite drift variance")
+        }
+    }
+
+    /// Selection quantile equals the sorted (type 7) quantile, with ties and at the ends.
+    @Test func selectionQuantileMatchesSort() {
+        var rng = SplitMix64(seed: 3)
+        for n in [1, 2, 7, 100, 1001] {
+            let values = (0..<n).map { _ in Double(rng.next() % 50) }
+            for p in [0.0, 0.5, 0.8, 0.95, 1.0] {
+                var copy = values
+                #expect(selectQuantile(&copy, p) == sortedQuantile(values.sorted(), p), "n \(n) p \(p)")
+            }
         }
     }
 
