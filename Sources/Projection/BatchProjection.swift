@@ -91,20 +91,25 @@ public enum BatchProjection {
     public static func forEachResult(columns: SeriesColumns, transformFor: (Int) throws -> Transform,
                                      milestones: (Int) -> ArraySlice<BatchMilestone>,
                                      calibrationFor: (Int) -> IntervalCalibration = { _ in .none },
-                                     minimumPoints: Int = 3,
+                                     weighting: Weighting = .none, minimumPoints: Int = 3,
                                      _ body: (BatchResult) throws -> Void) throws -> [(SeriesKey, String)] {
         let (fits, skipped) = try fit(columns: columns, transformFor: transformFor, calibrationFor: calibrationFor,
-                                      minimumPoints: minimumPoints)
+                                      weighting: weighting, minimumPoints: minimumPoints)
         try fits.forEachResult(in: 0..<fits.count, milestones: milestones, body)
         return skipped
     }
 
     /// Fits every series of `columns` (the first stage of `forEachResult`); the results are then produced
     /// by `BatchFits.forEachResult(in:milestones:_:)`, for any range of series and from any thread.
+    ///
+    /// `weighting` is applied as `TrendFitter` applies it: recency weights λ^(last − year) make each group's
+    /// fit a WLS with those weights shared by the group (same years, same weights), so σ̂ is of the weighted
+    /// residuals and the covariance is (XᵀWX)⁻¹, exactly as for a single `TrendFitter.fit`.
     /// - Returns: the fits and the skipped series with the reason.
     /// - Throws: errors of the fit (`RegressionError`, `LinearAlgebraError`).
     public static func fit(columns: SeriesColumns, transformFor: (Int) throws -> Transform,
                            calibrationFor: (Int) -> IntervalCalibration = { _ in .none },
+                           weighting: Weighting = .none,
                            minimumPoints: Int = 3) throws -> (fits: BatchFits, skipped: [(SeriesKey, String)]) {
         var skipped: [(SeriesKey, String)] = []
         // Group by year set. Consecutive series usually share their years, so the previous series' group
@@ -142,6 +147,7 @@ public enum BatchProjection {
         for (g, years) in groupYears.enumerated() {
             if let group = try fitGroup(years: years, members: members[g], index: groups.count, columns: columns,
                                         transformFor: transformFor, calibrationFor: calibrationFor,
+                                        weighting: weighting,
                                         into: &fits, skipped: &skipped) {
                 groups.append(group)
             }
@@ -176,7 +182,7 @@ public enum BatchProjection {
 
     private static func fitGroup(years: [Int], members: [Int], index: Int, columns: SeriesColumns,
                                  transformFor: (Int) throws -> Transform,
-                                 calibrationFor: (Int) -> IntervalCalibration,
+                                 calibrationFor: (Int) -> IntervalCalibration, weighting: Weighting,
                                  into fits: inout [SeriesFit?], skipped: inout [(SeriesKey, String)]) throws -> GroupFit? {
         guard let last = years.last, let first = years.first else { return nil }
         let n = years.count
@@ -207,7 +213,13 @@ public enum BatchProjection {
         }
         guard !kept.isEmpty else { return nil }
         let responses = try Matrix(rows: n, columns: kept.count, columnMajor: z)
-        let fit = try LinearModel.fitMany(design: design, responses: responses, hasIntercept: true, refine: false)
+        let weights: [Double]?
+        switch weighting {
+        case .none: weights = nil
+        case .recency(let lambda): weights = years.map { Foundation.pow(lambda, Double(last - $0)) }
+        }
+        let fit = try LinearModel.fitMany(design: design, responses: responses, weights: weights, hasIntercept: true,
+                                          refine: false)
         let residualDF = Double(fit.degreesOfFreedom)
         // t quantiles per distinct degrees of freedom (calibration may cap ν below n − 2).
         var quantiles: [Double: (q80: Double, q95: Double)] = [:]

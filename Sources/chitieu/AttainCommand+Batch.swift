@@ -111,7 +111,8 @@ extension AttainCommand {
         }
         let catalogue = inputs.catalogue
         let calibration = try model.calibration()
-        let modelText = calibration == nil ? " ols" : " ols, calibrated intervals"
+        // "log ols", "log wls-recency(λ=0.8), calibrated intervals": the fit and intervals behind every row.
+        let modelText = " " + options.weighting.description + (calibration == nil ? "" : ", calibrated intervals")
         // The transform depends only on the indicator (and the options): cache the last one, since series
         // arrive sorted by indicator. Failures are not cached, so each failing series reports itself.
         var cachedIndicator: String?
@@ -149,6 +150,7 @@ extension AttainCommand {
             // Table of millions of cells; the output never sits in memory whole).
             let (fits, fitSkipped) = try BatchProjection.fit(columns: chosen, transformFor: transformFor,
                                                              calibrationFor: calibrationFor,
+                                                             weighting: options.weighting,
                                                              minimumPoints: options.minimumPoints)
             skipped = fitSkipped
             let send = { (write: ([UInt8]) throws -> Void) throws in
@@ -176,7 +178,8 @@ extension AttainCommand {
             var cells: [[Cell]] = []
             skipped = try BatchProjection.forEachResult(
                 columns: chosen, transformFor: transformFor, milestones: milestonesFor,
-                calibrationFor: calibrationFor, minimumPoints: options.minimumPoints) { r in
+                calibrationFor: calibrationFor, weighting: options.weighting,
+                minimumPoints: options.minimumPoints) { r in
                 cells.append(Self.batchCells(r, modelText: modelText))
             }
             rows = cells.count

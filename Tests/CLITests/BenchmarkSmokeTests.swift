@@ -115,4 +115,40 @@ struct BenchmarkSmokeTests {
         #expect(silent.stderr == loud.stderr && silent.stderr.contains("bad.csv:9:"), "stderr: \(silent.stderr)")
         #expect(silent.stdout.isEmpty)
     }
+
+    @Test("batch (one multi-RHS fit per year set) equals `project` (one TrendFitter fit) with default weights and intervals")
+    func batchEqualsSingleSeriesFit() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = dir.appendingPathComponent("s.csv"), t = dir.appendingPathComponent("t.csv")
+        try Self.write(Self.seriesHeader, Self.seriesRows(count: 12), to: s)
+        try Self.write(Self.targetsHeader, Self.targetRows(count: 12), to: t)
+        let batch = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--format", "csv", "--quiet"])
+        #expect(batch.status == 0, "stderr: \(batch.stderr)")
+        // indicator,region,year,target,comparator,median,lower80,upper80,lower95,upper95,…,model,…
+        let rows = batch.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let region = "R000007"
+        let single = try runChitieu(args: ["project", "--indicator", "u5mr", "--region", region, "--data", s.path,
+                                           "--to", "2030", "--format", "csv", "--quiet"])
+        #expect(single.status == 0, "stderr: \(single.stderr)")
+        // area,indicator,year,kind,value,level,lower,upper,…
+        let projected = single.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .filter { $0.count > 7 && $0[0] == Substring(region) && $0[3] == "projected" }
+        var compared = 0
+        for year in ["2025", "2030"] {
+            let b = try #require(rows.first { $0.count > 9 && $0[1] == Substring(region) && $0[2] == Substring(year) })
+            for (level, lower, upper) in [("0.8", 6, 7), ("0.95", 8, 9)] {
+                let p = try #require(projected.first { $0[2] == Substring(year) && $0[5] == Substring(level) })
+                // Same model, two LAPACK paths (multi-RHS dgelsd vs single fit with refinement): 1e-12 relative.
+                for (x, y) in [(b[5], p[4]), (b[lower], p[6]), (b[upper], p[7])] {
+                    let u = try #require(Double(x)), v = try #require(Double(y))
+                    #expect(abs(u - v) <= 1e-12 * abs(v), "\(year) \(level): batch \(u), project \(v)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == 12)
+        #expect(batch.stdout.contains("log wls-recency(λ=0.8), calibrated intervals"))
+    }
 }
+
