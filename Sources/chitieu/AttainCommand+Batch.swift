@@ -127,8 +127,17 @@ extension AttainCommand {
             cachedTransform = t
             return t
         }
+        // Also a pure function of the indicator (and it formats labels): cached the same way.
+        var calibrationIndicator: String?
+        var cachedCalibration = IntervalCalibration.none
         let calibrationFor = { (i: Int) -> IntervalCalibration in
-            calibration?.intervalCalibration(forIndicator: chosen.keys[i].indicator) ?? .none
+            guard let calibration else { return .none }
+            let indicator = chosen.keys[i].indicator
+            if calibrationIndicator != indicator {
+                cachedCalibration = calibration.intervalCalibration(forIndicator: indicator)
+                calibrationIndicator = indicator
+            }
+            return cachedCalibration
         }
         let milestonesFor = { (i: Int) -> ArraySlice<BatchMilestone> in
             ranges.indices.contains(i) ? flat[ranges[i]] : []
