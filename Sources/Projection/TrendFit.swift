@@ -102,7 +102,7 @@ public struct TrendFit: Sendable {
     public let window: ClosedRange<Int>
     /// t = year − anchorYear; the anchor is the last observed year in the window.
     public let anchorYear: Int
-    /// Number of observations used.
+    /// Number of observations the slope was fitted on (for the national-slope shift: the national series').
     public let points: Int
     /// [a, b]: level at the anchor year and slope per year, model scale.
     public let coefficients: [Double]

@@ -107,7 +107,7 @@ public enum TrendFitter {
         let unscaled = try Matrix(rowMajor: [[1, 0], [0, slopeVariance]])
         return TrendFit(
             key: provincial.key, transform: transform, window: nationalFit.window, anchorYear: anchorYear,
-            points: provincial.count, coefficients: [anchorLevel, nationalFit.slope], unscaledCovariance: unscaled,
+            points: nationalFit.points, coefficients: [anchorLevel, nationalFit.slope], unscaledCovariance: unscaled,
             sigma: nationalFit.sigma, degreesOfFreedom: nationalFit.degreesOfFreedom,
             method: .nationalSlopeShift(national: national.key), weighting: nationalFit.weighting,
             extraVariance: dispersion, calibration: options.calibration, warnings: warnings)

@@ -16,6 +16,15 @@ struct PlotCommand: ParsableCommand {
             (the same projection and calibrated intervals `attain` judges), the plan's 2025/2030 targets as \
             diamonds labelled with their comparator, and the model and method in a footnote.
 
+            chitieu plot --indicator physicians_per_10k --scenario business_as_usual.yaml \
+            --scenario workforce_expansion.yaml --out doctors.svg
+              One fan per scenario file (Okabe–Ito colours, the scenario names in the legend): each scenario's \
+            central path and 80/95 % intervals exactly as `chitieu scenario run` computes them, over the file's \
+            base_year…horizon; the observed history and the targets are drawn once. A scenario that does not \
+            project the indicator is named on stderr and left out (exit 65 if none does). The files name their \
+            region and data, so --region, --data, --targets and --catalogue do not apply; the same chart comes \
+            from `chitieu scenario compare A.yaml B.yaml --indicator CODE --plot chart.svg`.
+
             chitieu plot --scorecard --out overview.svg
               One small panel per plan indicator, coloured by chitieu's verdict for --verdict-year (2030): \
             met, likely, uncertain, unlikely, off track, or no data.
@@ -26,6 +35,11 @@ struct PlotCommand: ParsableCommand {
 
     @Option(help: "Indicator code for a fan chart, e.g. stunting_u5_pct (see `chitieu indicators`).")
     var indicator: String?
+
+    @Option(name: .customLong("scenario"), parsing: .singleValue,
+            help: ArgumentHelp("With --indicator: a scenario YAML file to draw as one fan (repeatable).",
+                               valueName: "file.yaml"))
+    var scenarios: [String] = []
 
     @Flag(help: "Draw the scorecard overview (one panel per plan indicator) instead of one fan chart.")
     var scorecard = false
@@ -93,11 +107,19 @@ struct PlotCommand: ParsableCommand {
         guard (1...12).contains(columns) else { throw ValidationError("Use --columns between 1 and 12.") }
         guard draws >= 100 else { throw ValidationError("Use --draws 100 or more (got \(draws)).") }
         if out.isEmpty { throw ValidationError("Give --out a file name ending in .svg, or - for stdout.") }
+        if !scenarios.isEmpty {
+            if scorecard { throw ValidationError("Use --scenario with --indicator CODE, not with --scorecard.") }
+            if region != nil || targets != nil || catalogue != nil || !dataFiles.isEmpty {
+                throw ValidationError("Drop --region, --data, --targets and --catalogue with --scenario: each scenario "
+                    + "file names its region and data.")
+            }
+        }
     }
 
     func run() throws {
         try runReportingErrors {
             try withExportErrors {
+                if !scenarios.isEmpty { return try write(try scenarioChart(indicator ?? "")) }
                 let inputs = try AttainInputs.load(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
                                                    read: read)
                 let chosenRegion = try resolveRegion(inputs)
@@ -126,13 +148,7 @@ struct PlotCommand: ParsableCommand {
     }
 
     func write(_ svg: String) throws {
-        let data = Data(svg.utf8)
-        if out == "-" {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        try AtomicFile.write(data, to: URL(fileURLWithPath: out), overwrite: force)
-        if !quiet { printError("chitieu: wrote \(out) (SVG, \(data.count) bytes)") }
+        try ScenarioPlot.write(svg, to: out, force: force, quiet: quiet)
     }
 
     func warn(_ message: String) {
@@ -188,6 +204,21 @@ struct PlotCommand: ParsableCommand {
         case .en: return "Data: \(files). chitieu \(ChitieuVersion.string)."
         case .vi: return "Số liệu: \(files). chitieu \(ChitieuVersion.string)."
         }
+    }
+
+    // MARK: - Scenario fans
+
+    /// One fan per `--scenario` file (see `ScenarioPlot`), the files run as `scenario run` runs them with
+    /// this command's model and data-reading options.
+    func scenarioChart(_ code: String) throws -> String {
+        var options = try ScenarioRunOptions.parse([])
+        options.model = model
+        options.read = read
+        // The runs' notes cover every indicator of the plan; the chart's own warnings name what concerns it.
+        options.quiet = true
+        let runs = try ScenarioPlot.run(scenarios, options: options)
+        return try ScenarioPlot.render(runs, indicator: code, language: lang, width: Double(width ?? 720),
+                                       height: Double(height ?? 420), warn: warn)
     }
 
     // MARK: - Scorecard overview

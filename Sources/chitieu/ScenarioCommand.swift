@@ -104,13 +104,19 @@ func loadScenario(_ path: String, options: ScenarioRunOptions) throws -> (Scenar
 
 /// Loads a scenario and its data, runs it, prints the seed and the notes on stderr.
 func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> ScenarioResult {
+    try runScenarioFileWithInputs(path, options: options).result
+}
+
+/// `runScenarioFile`, also returning the inputs it ran on (observed series and targets, for charts).
+func runScenarioFileWithInputs(_ path: String, options: ScenarioRunOptions)
+    throws -> (result: ScenarioResult, inputs: ScenarioInputs) {
     let (scenario, inputs) = try loadScenario(path, options: options)
     let showProgress = !options.quiet && isatty(STDERR_FILENO) == 1
     printError("scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
     let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? reportProgress : nil
     let result = try ScenarioRunner(scenario: scenario, inputs: inputs).run(progress: progress)
     if !options.quiet { for note in result.notes { printError("note: \(note)") } }
-    return result
+    return (result, inputs)
 }
 
 /// Writes `text` to `out` atomically (replacing it), or to stdout.
@@ -156,22 +162,27 @@ struct ScenarioCompare: ParsableCommand {
             One row per target and milestone; per scenario the projected median with its 95 % interval and \
             P(attain) (± Monte Carlo SE where it comes from draws), then each scenario's total cost and cost per \
             point of density gained per resource. --indicator keeps one indicator; --format csv gives one \
-            numeric column per quantity for spreadsheets.
+            numeric column per quantity for spreadsheets. --indicator CODE --plot chart.svg also draws the \
+            scenarios' fans for CODE on one chart (as `chitieu plot --indicator CODE --scenario A.yaml \
+            --scenario B.yaml`).
             """)
     @Argument(help: "Two or more scenario YAML files.") var files: [String]
     @Option(help: "Only this indicator code (e.g. stunting_u5_pct).") var indicator: String?
     @OptionGroup var options: ScenarioRunOptions
+    @OptionGroup(title: "Chart") var chart: ScenarioPlotOptions
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("Give at least two scenario files to compare.") }
         if options.format == .json { throw ValidationError("Use --format table or csv for compare (json: run each file).") }
+        try chart.validate(indicator: indicator)
     }
 
     func run() throws {
         try mapScenarioErrors {
-            let results = try files.map { try runScenarioFile($0, options: options) }
-            try emit(try ScenarioFormatter.compare(results, indicator: indicator, format: options.format),
+            let runs = try ScenarioPlot.run(files, options: options)
+            try emit(try ScenarioFormatter.compare(runs.map(\.result), indicator: indicator, format: options.format),
                      out: options.out)
+            try chart.draw(runs, indicator: indicator, quiet: options.quiet)
         }
     }
 }
