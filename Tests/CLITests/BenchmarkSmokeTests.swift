@@ -45,6 +45,13 @@ struct BenchmarkSmokeTests {
         return dir
     }
 
+    /// CSV text (no quoted commas) split into lines and fields.
+    static func fields(_ text: String) -> [[Substring]] {
+        text.split(separator: "\n").map { (line: Substring) -> [Substring] in
+            line.split(separator: ",", omittingEmptySubsequences: false)
+        }
+    }
+
     static let seriesHeader = "indicator_code,region,year,value"
     static let targetsHeader = "indicator_code,region,year,value,comparator"
 
@@ -126,23 +133,28 @@ struct BenchmarkSmokeTests {
         let batch = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--format", "csv", "--quiet"])
         #expect(batch.status == 0, "stderr: \(batch.stderr)")
         // indicator,region,year,target,comparator,median,lower80,upper80,lower95,upper95,…,model,…
-        let rows = batch.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let rows: [[Substring]] = Self.fields(batch.stdout)
         let region = "R000007"
         let single = try runChitieu(args: ["project", "--indicator", "u5mr", "--region", region, "--data", s.path,
                                            "--to", "2030", "--format", "csv", "--quiet"])
         #expect(single.status == 0, "stderr: \(single.stderr)")
         // area,indicator,year,kind,value,level,lower,upper,…
-        let projected = single.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-            .filter { $0.count > 7 && $0[0] == Substring(region) && $0[3] == "projected" }
+        let projected: [[Substring]] = Self.fields(single.stdout).filter { (row: [Substring]) -> Bool in
+            row.count > 7 && row[0] == Substring(region) && row[3] == "projected"
+        }
         var compared = 0
         for year in ["2025", "2030"] {
-            let b = try #require(rows.first { $0.count > 9 && $0[1] == Substring(region) && $0[2] == Substring(year) })
+            let batchRow: [Substring]? = rows.first { $0.count > 9 && $0[1] == Substring(region) && $0[2] == Substring(year) }
+            let b = try #require(batchRow)
             for (level, lower, upper) in [("0.8", 6, 7), ("0.95", 8, 9)] {
-                let p = try #require(projected.first { $0[2] == Substring(year) && $0[5] == Substring(level) })
+                let projectRow: [Substring]? = projected.first { $0[2] == Substring(year) && $0[5] == Substring(level) }
+                let p = try #require(projectRow)
                 // Same model, two LAPACK paths (multi-RHS dgelsd vs single fit with refinement): 1e-12 relative.
                 for (x, y) in [(b[5], p[4]), (b[lower], p[6]), (b[upper], p[7])] {
-                    let u = try #require(Double(x)), v = try #require(Double(y))
-                    #expect(abs(u - v) <= 1e-12 * abs(v), "\(year) \(level): batch \(u), project \(v)")
+                    let u: Double = try #require(Double(String(x)))
+                    let v: Double = try #require(Double(String(y)))
+                    let error: Double = Swift.abs(u - v)
+                    #expect(error <= 1e-12 * Swift.abs(v), "\(year) \(level): batch \(u), project \(v)")
                     compared += 1
                 }
             }
