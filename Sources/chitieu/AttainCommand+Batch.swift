@@ -15,43 +15,22 @@ struct AttainBatchInputs {
     /// The data file(s) as named on the command line, for the provenance of series built from columns.
     var dataName: String
 
-    /// Loads the files in the order `AttainInputs.load` does (catalogue, data, targets); nil when the
-    /// targets name at most one region (plan mode, which needs the full provenance).
-    static func loadIfBatch(dataFiles: [String], targetsFile: String?, catalogueFile: String?,
-                            read: DataReadOptions) throws -> AttainBatchInputs? {
-        let catalogue: IndicatorCatalogue
-        var files: [URL] = []
-        if let catalogueFile {
-            let url = URL(fileURLWithPath: catalogueFile)
-            catalogue = try IndicatorCatalogue.read(contentsOf: url, displayName: catalogueFile)
-            files.append(url)
-        } else {
-            catalogue = try BundledData.catalogue()
-            files.append(try BundledData.file("indicators.csv"))
-        }
-        let options = read.readOptions(catalogue: catalogue, bundled: dataFiles.isEmpty)
-        let dataURLs: [URL]
-        let names: [String]
-        if dataFiles.isEmpty {
-            dataURLs = try AttainInputs.defaultData.map(BundledData.file)
-            names = AttainInputs.defaultData.map { "Datasets/" + $0 }
-        } else {
-            dataURLs = dataFiles.map { URL(fileURLWithPath: $0) }
-            names = dataFiles
-        }
-        let columns = try SeriesReader.readColumns(contentsOf: dataURLs, displayNames: names, options: options)
-        let targetsURL = try targetsFile.map { URL(fileURLWithPath: $0) } ?? BundledData.file(AttainInputs.defaultTargets)
-        let targets = try Target.readColumns(contentsOf: targetsURL,
-                                             displayName: targetsFile ?? "Datasets/" + AttainInputs.defaultTargets,
-                                             options: options)
+    /// Reads the targets as columns and, when they name more than one region, the data as columns; nil
+    /// otherwise (plan mode, which needs the full provenance, reads the files itself).
+    static func loadIfBatch(_ input: InputFiles) throws -> AttainBatchInputs? {
+        let (targetsURL, targetsName) = try input.targets()
+        let targets = try Target.readColumns(contentsOf: targetsURL, displayName: targetsName, options: input.options)
         var regions = Set<String>()
         for key in targets.keys {
             regions.insert(key.region)
             if regions.count > 1 { break }
         }
         guard regions.count > 1 else { return nil }
-        return AttainBatchInputs(catalogue: catalogue, columns: columns, targets: targets,
-                                 files: files + dataURLs + [targetsURL], dataName: names.joined(separator: ","))
+        let columns = try SeriesReader.readColumns(contentsOf: input.dataURLs, displayNames: input.dataNames,
+                                                   options: input.options)
+        return AttainBatchInputs(catalogue: input.catalogue, columns: columns, targets: targets,
+                                 files: try input.files(includingTargets: true),
+                                 dataName: input.dataNames.joined(separator: ","))
     }
 }
 

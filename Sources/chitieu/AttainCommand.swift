@@ -60,14 +60,13 @@ struct AttainCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             // Many regions and no --region: the batch path reads columns (no per-row provenance).
-            if region == nil,
-               let batch = try AttainBatchInputs.loadIfBatch(dataFiles: dataFiles, targetsFile: targets,
-                                                             catalogueFile: catalogue, read: read) {
+            let files = try InputFiles.resolve(dataFiles: dataFiles, targetsFile: targets,
+                                               catalogueFile: catalogue, read: read)
+            if region == nil, let batch = try AttainBatchInputs.loadIfBatch(files) {
                 try runBatch(batch)
                 return
             }
-            let inputs = try AttainInputs.load(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
-                                               read: read)
+            let inputs = try AttainInputs.load(files)
             let regions = Set(inputs.targets.map(\.region))
             if region == nil, regions.count > 1 {
                 try runBatch(AttainBatchInputs(inputs, dataName: dataFiles.joined(separator: ",")))
@@ -89,10 +88,6 @@ struct AttainInputs {
     var targets: [Target]
     var files: [URL]
 
-    static let defaultData = ["kontum/kontum_province.csv", "kontum/plan_baseline_2023.csv",
-                              "national/vietnam_national.csv"]
-    static let defaultTargets = "kontum/plan_targets.csv"
-
     /// Every series by (indicator, region): the data `PlanProjector.project` reads.
     var seriesByKey: [SeriesKey: Series] {
         var data: [SeriesKey: Series] = [:]
@@ -102,31 +97,16 @@ struct AttainInputs {
 
     static func load(dataFiles: [String], targetsFile: String?, catalogueFile: String?,
                      read: DataReadOptions) throws -> AttainInputs {
-        let catalogue: IndicatorCatalogue
-        var files: [URL] = []
-        if let catalogueFile {
-            let url = URL(fileURLWithPath: catalogueFile)
-            catalogue = try IndicatorCatalogue.read(contentsOf: url, displayName: catalogueFile)
-            files.append(url)
-        } else {
-            catalogue = try BundledData.catalogue()
-            files.append(try BundledData.file("indicators.csv"))
-        }
-        let options = read.readOptions(catalogue: catalogue, bundled: dataFiles.isEmpty)
-        let dataURLs: [URL]
-        let names: [String]
-        if dataFiles.isEmpty {
-            dataURLs = try defaultData.map(BundledData.file)
-            names = defaultData.map { "Datasets/" + $0 }
-        } else {
-            dataURLs = dataFiles.map { URL(fileURLWithPath: $0) }
-            names = dataFiles
-        }
-        let collection = try SeriesReader.read(contentsOf: dataURLs, displayNames: names, options: options)
-        let targetsURL = try targetsFile.map { URL(fileURLWithPath: $0) } ?? BundledData.file(defaultTargets)
-        let targets = try Target.read(contentsOf: targetsURL, displayName: targetsFile ?? "Datasets/" + defaultTargets,
-                                      options: options)
-        files += dataURLs + [targetsURL]
-        return AttainInputs(catalogue: catalogue, collection: collection, targets: targets, files: files)
+        try load(InputFiles.resolve(dataFiles: dataFiles, targetsFile: targetsFile, catalogueFile: catalogueFile,
+                                    read: read))
+    }
+
+    static func load(_ input: InputFiles) throws -> AttainInputs {
+        let collection = try SeriesReader.read(contentsOf: input.dataURLs, displayNames: input.dataNames,
+                                               options: input.options)
+        let (url, name) = try input.targets()
+        let targets = try Target.read(contentsOf: url, displayName: name, options: input.options)
+        return AttainInputs(catalogue: input.catalogue, collection: collection, targets: targets,
+                            files: try input.files(includingTargets: true))
     }
 }

@@ -107,20 +107,11 @@ struct ProjectCommand: ParsableCommand {
 extension AttainInputs {
     /// Catalogue and series only (no targets).
     static func loadSeries(dataFiles: [String], catalogueFile: String?, read: DataReadOptions) throws -> AttainInputs {
-        let catalogue: IndicatorCatalogue
-        var files: [URL] = []
-        if let catalogueFile {
-            let url = URL(fileURLWithPath: catalogueFile)
-            catalogue = try IndicatorCatalogue.read(contentsOf: url, displayName: catalogueFile)
-            files.append(url)
-        } else {
-            catalogue = try BundledData.catalogue()
-        }
-        let urls = try dataFiles.isEmpty ? defaultData.map(BundledData.file) : dataFiles.map { URL(fileURLWithPath: $0) }
-        let names = dataFiles.isEmpty ? defaultData.map { "Datasets/" + $0 } : dataFiles
-        let collection = try SeriesReader.read(contentsOf: urls, displayNames: names,
-                                               options: read.readOptions(catalogue: catalogue,
-                                                                         bundled: dataFiles.isEmpty))
-        return AttainInputs(catalogue: catalogue, collection: collection, targets: [], files: files + urls)
+        let input = try InputFiles.resolve(dataFiles: dataFiles, targetsFile: nil, catalogueFile: catalogueFile,
+                                           read: read)
+        let collection = try SeriesReader.read(contentsOf: input.dataURLs, displayNames: input.dataNames,
+                                               options: input.options)
+        return AttainInputs(catalogue: input.catalogue, collection: collection, targets: [],
+                            files: try input.files(includingTargets: false))
     }
 }
