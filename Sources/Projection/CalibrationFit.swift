@@ -57,6 +57,31 @@ extension Calibration {
     /// empirical-error-quantile idea of Williams & Goodman (1971) and of Hyndman & Athanasopoulos, FPP3 §5.5,
     /// with a parametric t so P(attain) has a continuous distribution.
     ///
+    /// Fits the pooled group and every indicator family with at least `minimumSeries` distinct series; a
+    /// family with fewer series, or whose fit fails, falls back to the pooled calibration (recorded with the
+    /// reason). Shared by the multiplicative and the additive fits.
+    static func fitByFamily<E>(_ usable: [E], key: (E) -> (indicator: String, region: String), minimumSeries: Int,
+                               fitGroup: (String, [E]) throws -> FamilyCalibration) throws
+        -> (pooled: FamilyCalibration, families: [FamilyCalibration], fallbacks: [String: String]) {
+        let pooled = try fitGroup("pooled", usable)
+        var families: [FamilyCalibration] = []
+        var fallbacks: [String: String] = [:]
+        for family in IndicatorFamily.allCases {
+            let members = usable.filter { IndicatorFamily.of(key($0).indicator) == family }
+            let seriesCount = Set(members.map { "\(key($0).indicator)|\(key($0).region)" }).count
+            if seriesCount < minimumSeries {
+                fallbacks[family.rawValue] = "\(seriesCount) series < \(minimumSeries), uses pooled"
+                continue
+            }
+            do {
+                families.append(try fitGroup(family.rawValue, members))
+            } catch {
+                fallbacks[family.rawValue] = "\(error), uses pooled"
+            }
+        }
+        return (pooled, families, fallbacks)
+    }
+
     /// - Parameters:
     ///   - errors: standardised errors from rolling origins (`Backtest.standardizedErrors`).
     ///   - maximumHorizon: horizons 1…this are fitted; longer ones use the last factor.
@@ -65,22 +90,9 @@ extension Calibration {
     public static func fit(errors: [StandardizedError], maximumHorizon: Int = 10, minimumSeries: Int = 10,
                            provenance: CalibrationProvenance? = nil) throws -> Calibration {
         let usable = errors.filter { $0.u.isFinite && $0.horizon >= 1 && $0.horizon <= maximumHorizon }
-        let pooled = try fitGroup("pooled", usable, maximumHorizon: maximumHorizon)
-        var families: [FamilyCalibration] = []
-        var fallbacks: [String: String] = [:]
-        for family in IndicatorFamily.allCases {
-            let members = usable.filter { IndicatorFamily.of($0.indicator) == family }
-            let seriesCount = Set(members.map { "\($0.indicator)|\($0.region)" }).count
-            if seriesCount < minimumSeries {
-                fallbacks[family.rawValue] = "\(seriesCount) series < \(minimumSeries), uses pooled"
-                continue
-            }
-            do {
-                families.append(try fitGroup(family.rawValue, members, maximumHorizon: maximumHorizon))
-            } catch {
-                fallbacks[family.rawValue] = "\(error), uses pooled"
-            }
-        }
+        let (pooled, families, fallbacks) = try fitByFamily(
+            usable, key: { ($0.indicator, $0.region) }, minimumSeries: minimumSeries,
+            fitGroup: { try fitGroup($0, $1, maximumHorizon: maximumHorizon) })
         return Calibration(method: "scaled-t on OLS predictive scale, per family and horizon (rolling origins)",
                            families: families, pooled: pooled, fallbacks: fallbacks, provenance: provenance)
     }
@@ -165,22 +177,9 @@ extension Calibration {
             $0.error.isFinite && $0.baseVariance.isFinite && $0.baseVariance >= 0 && $0.residualDegreesOfFreedom > 0
                 && $0.horizon >= 1 && $0.horizon <= maximumHorizon
         }
-        let pooled = try fitAdditiveGroup("pooled", usable, maximumHorizon: maximumHorizon)
-        var families: [FamilyCalibration] = []
-        var fallbacks: [String: String] = [:]
-        for family in IndicatorFamily.allCases {
-            let members = usable.filter { IndicatorFamily.of($0.indicator) == family }
-            let seriesCount = Set(members.map { "\($0.indicator)|\($0.region)" }).count
-            if seriesCount < minimumSeries {
-                fallbacks[family.rawValue] = "\(seriesCount) series < \(minimumSeries), uses pooled"
-                continue
-            }
-            do {
-                families.append(try fitAdditiveGroup(family.rawValue, members, maximumHorizon: maximumHorizon))
-            } catch {
-                fallbacks[family.rawValue] = "\(error), uses pooled"
-            }
-        }
+        let (pooled, families, fallbacks) = try fitByFamily(
+            usable, key: { ($0.indicator, $0.region) }, minimumSeries: minimumSeries,
+            fitGroup: { try fitAdditiveGroup($0, $1, maximumHorizon: maximumHorizon) })
         return Calibration(
             method: "additive trend-drift variance: classical (W)LS variance + τ²·h^γ, Student t ν, per family "
                 + "(rolling origins)",
