@@ -13,7 +13,8 @@ from additive import load, wls, fit_additive, score, tq, winkler, fwd_vec
 from common import FAMILY, fwd
 from scipy import stats
 
-KAPPAS = np.round(np.arange(0, 1.001, 0.05), 2)
+import os
+KAPPAS = np.round(np.arange(0, 1.001, float(os.environ.get("KAPPA_STEP", "0.05"))), 2)
 
 
 def points(S, origins, lead=None, lam=0.8, first=1990, minpts=5, hmax_model=10, last_year=2024):

@@ -89,6 +89,9 @@ public struct BacktestPoint: Sendable, Hashable {
     public var naiveScale: Double
     public var driftScale: Double
     public var forecasts: [BacktestMethod: ScaledForecast]
+    /// The trend fit's slope per year on the model scale (the calibration's slope attenuation moves the
+    /// `.ols` location by (κ − 1)·slope·h).
+    public var trendSlope: Double = 0
 
     /// year − origin.
     public var leadTime: Int { year - origin }
@@ -156,7 +159,8 @@ public enum Backtest {
                             key: s.key, origin: origin, anchor: fit.anchorYear, year: observation.year,
                             points: fit.points, transform: fitTransform, observed: observation.value,
                             observedModel: observedZ, originValue: fitted.values.last ?? .nan,
-                            naiveScale: drift.naiveScale, driftScale: drift.driftScale, forecasts: forecasts))
+                            naiveScale: drift.naiveScale, driftScale: drift.driftScale, forecasts: forecasts,
+                            trendSlope: fit.slope))
                     }
                 } catch {
                     skipped.append("\(s.key) origin \(origin): \(error)")
@@ -184,11 +188,13 @@ public enum Backtest {
             }
             return ForecastError(indicator: p.key.indicator, region: p.key.region, horizon: p.modelHorizon,
                                  error: p.observedModel - f.location, baseVariance: f.scale * f.scale,
-                                 residualDegreesOfFreedom: f.degreesOfFreedom)
+                                 residualDegreesOfFreedom: f.degreesOfFreedom,
+                                 slopeTerm: p.trendSlope * Double(p.modelHorizon))
         }
     }
 
-    /// Adds the calibrated forecast to each point: the trend's location, scale √(k(h)²·s² + τ²·h^γ)
+    /// Adds the calibrated forecast to each point: the trend's location with the slope attenuated
+    /// (a + κ·b·h = OLS location + (κ − 1)·b·h, as `TrendFit.predictive`), scale √(k(h)²·s² + τ²·h^γ)
     /// (`IntervalCalibration.predictiveScale`, as `TrendFit.predictive`), df min(ν, n − 2).
     public static func applying(_ calibration: Calibration, to points: [BacktestPoint]) -> [BacktestPoint] {
         points.map { p in
@@ -196,7 +202,8 @@ public enum Backtest {
             guard let ols = p.forecasts[.ols] else { return q }
             let interval = calibration.intervalCalibration(forIndicator: p.key.indicator)
             q.forecasts[.calibrated] = ScaledForecast(
-                location: ols.location,
+                location: ols.location + (interval.slopeFactor(horizon: p.modelHorizon) - 1) * p.trendSlope
+                    * Double(p.modelHorizon),
                 scale: interval.predictiveScale(baseVariance: ols.scale * ols.scale, horizon: p.modelHorizon),
                 degreesOfFreedom: interval.degreesOfFreedom(residual: ols.degreesOfFreedom))
             return q

@@ -253,7 +253,8 @@ public enum BatchProjection {
         for milestone in milestones {
             let h = Double(milestone.year - group.last)
             let leverage = group.c00 + 2 * h * group.c01 + h * h * group.c11
-            let location = fit.intercept + fit.slope * h
+            let location = fit.calibration.location(intercept: fit.intercept, slope: fit.slope,
+                                                    horizon: milestone.year - group.last)
             let scale = fit.calibration.predictiveScale(baseVariance: fit.sigma * fit.sigma * (1 + leverage),
                                                         horizon: milestone.year - group.last)
             var probability: Double?

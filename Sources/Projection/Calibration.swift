@@ -53,14 +53,18 @@ public struct FamilyCalibration: Sendable, Hashable, Codable {
     /// that the fitted constants are right at every horizon, not only on average); empty if not computed.
     public var coverage80: [Double]
     public var coverage95: [Double]
+    /// κ ∈ [0, 1] multiplying the fitted slope for projected years (`IntervalCalibration.slopeAttenuation`);
+    /// nil (older files, the multiplicative fit) = 1.
+    public var slopeAttenuation: Double?
     /// Distinct series and backtest errors the fit used.
     public var series: Int
     public var errors: Int
 
     public init(group: String, degreesOfFreedom: Double, factors: [Double], rawFactors: [Double],
                 series: Int, errors: Int, driftVariance: Double = 0, driftExponent: Double = 0,
-                coverage80: [Double] = [], coverage95: [Double] = []) {
+                coverage80: [Double] = [], coverage95: [Double] = [], slopeAttenuation: Double? = nil) {
         self.group = group
+        self.slopeAttenuation = slopeAttenuation
         self.degreesOfFreedom = degreesOfFreedom
         self.factors = factors
         self.rawFactors = rawFactors
@@ -76,7 +80,8 @@ public struct FamilyCalibration: Sendable, Hashable, Codable {
     public func interval(label: String) -> IntervalCalibration {
         IntervalCalibration(factors: factors, label: label,
                             degreesOfFreedom: degreesOfFreedom.isFinite ? degreesOfFreedom : nil,
-                            driftVarianceCoefficient: driftVariance, driftExponent: driftExponent)
+                            driftVarianceCoefficient: driftVariance, driftExponent: driftExponent,
+                            slopeAttenuation: slopeAttenuation ?? 1)
     }
 }
 
@@ -156,7 +161,8 @@ public struct Calibration: Sendable, Hashable, Codable {
         }
         let drift = entry.driftVariance > 0
             ? String(format: ", τ=%.3g, γ=%g", entry.driftVariance.squareRoot(), entry.driftExponent) : ""
-        return entry.interval(label: "calibrated \(why), ν=\(formatNu(entry.degreesOfFreedom))\(drift)")
+        let kappa = (entry.slopeAttenuation ?? 1) != 1 ? String(format: ", κ=%g", entry.slopeAttenuation ?? 1) : ""
+        return entry.interval(label: "calibrated \(why), ν=\(formatNu(entry.degreesOfFreedom))\(drift)\(kappa)")
     }
 
     // MARK: - Files
@@ -189,6 +195,10 @@ public struct Calibration: Sendable, Hashable, Codable {
                 throw CalibrationError.unreadable(
                     file: url.path, reason: "group \(entry.group) has a negative or non-finite drift variance "
                         + "or an exponent outside 0–10")
+            }
+            if let kappa = entry.slopeAttenuation, !(0...1).contains(kappa) {
+                throw CalibrationError.unreadable(
+                    file: url.path, reason: "group \(entry.group) has a slope attenuation \(kappa) outside 0–1")
             }
         }
         return decoded

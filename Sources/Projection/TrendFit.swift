@@ -46,21 +46,36 @@ public struct IntervalCalibration: Sendable, Hashable {
     public let driftVarianceCoefficient: Double
     /// γ of τ²·h^γ.
     public let driftExponent: Double
+    /// κ ∈ [0, 1] multiplying the fitted slope for projected years: location a + κ·b·h for h ≥ 1 (in-sample
+    /// years keep the fitted line). 1 = the fitted trend (`.none`, older files). Fitted per family by
+    /// `Calibration.fitAdditive`: after 2012 fitted declines slowed more often than they sped up, so the
+    /// full slope put P(attain) too high (Benchmarks/calibration/slope.py).
+    public let slopeAttenuation: Double
 
     public init(factors: [Double], label: String, degreesOfFreedom: Double? = nil,
-                driftVarianceCoefficient: Double = 0, driftExponent: Double = 0) {
+                driftVarianceCoefficient: Double = 0, driftExponent: Double = 0, slopeAttenuation: Double = 1) {
         self.factors = factors
         self.label = label
         self.degreesOfFreedom = degreesOfFreedom
         self.driftVarianceCoefficient = driftVarianceCoefficient
         self.driftExponent = driftExponent
+        self.slopeAttenuation = slopeAttenuation
+    }
+
+    /// The factor on the slope at horizon h: κ for h ≥ 1 (projected years), 1 for in-sample years.
+    public func slopeFactor(horizon h: Int) -> Double { h >= 1 ? slopeAttenuation : 1 }
+
+    /// The projected location a + κ·b·h (`slopeFactor`) on the model scale — the one formula every consumer
+    /// (`TrendFit.predictive`, the batch path, backtests) uses.
+    public func location(intercept a: Double, slope b: Double, horizon h: Int) -> Double {
+        a + slopeFactor(horizon: h) * b * Double(h)
     }
 
     /// The additive calibration τ²·h^γ with Student t tails ν (no multiplicative factor).
     public static func additive(driftVariance tau2: Double, exponent gamma: Double, degreesOfFreedom: Double?,
-                                label: String) -> IntervalCalibration {
+                                label: String, slopeAttenuation: Double = 1) -> IntervalCalibration {
         IntervalCalibration(factors: [], label: label, degreesOfFreedom: degreesOfFreedom,
-                            driftVarianceCoefficient: tau2, driftExponent: gamma)
+                            driftVarianceCoefficient: tau2, driftExponent: gamma, slopeAttenuation: slopeAttenuation)
     }
 
     /// The t degrees of freedom for a fit with `residualDegreesOfFreedom`: min(ν, n − 2), or n − 2 without ν.
@@ -157,12 +172,11 @@ public struct TrendFit: Sendable {
     }
 
     /// The predictive distribution of a new observation in `year`:
-    /// location a + b·t, scale √(k(h)²·v₀ + τ²·h^γ) with v₀ = σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra
+    /// location a + κ·b·t (κ = the calibration's slope attenuation for t ≥ 1, else 1), scale √(k(h)²·v₀ + τ²·h^γ) with v₀ = σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra
     /// (`IntervalCalibration.predictiveScale`), Student t with n − 2 df (with a calibration that fits ν:
     /// min(ν, n − 2) df). Uncalibrated (`.none`): the classical prediction interval.
     public func predictive(year: Int) -> PredictiveDistribution {
-        let t = Double(year - anchorYear)
-        let location = intercept + slope * t
+        let location = calibration.location(intercept: intercept, slope: slope, horizon: year - anchorYear)
         let meanVariance = sigma * sigma * leverage(year: year)
         let baseVariance = sigma * sigma + meanVariance + extraVariance
         let scale = calibration.predictiveScale(baseVariance: baseVariance, horizon: year - anchorYear)

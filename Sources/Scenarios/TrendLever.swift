@@ -99,7 +99,10 @@ public struct LeverPath: Sendable {
         upper = hi
         let g = fit.transform
         let s = spec.startYear ?? fit.anchorYear
-        let zBau: (Int) -> Double = { fit.intercept + fit.slope * Double($0 - fit.anchorYear) }
+        // The projection's location, a + κ·b·h with the calibration's slope attenuation (as `fit.predictive`).
+        let zBau: (Int) -> Double = {
+            fit.calibration.location(intercept: fit.intercept, slope: fit.slope, horizon: $0 - fit.anchorYear)
+        }
         let startValue = observed?.value(in: s) ?? g.inverse(zBau(s))
         var path: [Int: Double] = [:]
         var locations: [Int: Double] = [:]
@@ -114,7 +117,8 @@ public struct LeverPath: Sendable {
                     z = zBau(t)
                     y = g.inverse(zBau(t))
                 case .accelerate(let k):
-                    let zk = zBau(t) + (k - 1) * fit.slope * Double(max(0, t - s))
+                    let bauSlope = fit.calibration.slopeFactor(horizon: t - fit.anchorYear) * fit.slope
+                    let zk = zBau(t) + (k - 1) * bauSlope * Double(max(0, t - s))
                     z = zk
                     y = g.inverse(zk)
                 case .aarr(let r):

@@ -45,15 +45,16 @@ struct BacktestTests {
         #expect(cal.coverage95 >= 0.90, "calibrated 95 % coverage \(cal.coverage95) below 0.90")
         #expect(cal.winkler80 < ols.winkler80 && cal.winkler95 < ols.winkler95,
                 "calibrated Winkler \(cal.winkler80)/\(cal.winkler95) not below OLS \(ols.winkler80)/\(ols.winkler95)")
-        // The issue's goal: better than the random walk with drift too (measured 2.34/3.46 vs 2.54/4.76).
+        // The issue's goal: better than the random walk with drift too (measured before slope attenuation
+        // 2.34/3.46 vs 2.54/4.76; README has the current numbers).
         let drift = try #require(scores.first { $0.method == .drift && $0.group == "all" })
         #expect(cal.winkler80 < drift.winkler80 && cal.winkler95 < drift.winkler95,
                 "calibrated Winkler \(cal.winkler80)/\(cal.winkler95) not below drift \(drift.winkler80)/\(drift.winkler95)")
-        // P(attain) for ±10 % synthetic targets: Brier at least as good as OLS (measured 0.109 vs 0.130) and no
-        // decile off by more than 0.2 (measured 0.16; the issue's 0.1 is not yet met, README says so).
+        // P(attain) for ±10 % synthetic targets: Brier at least as good as OLS (measured 0.109 vs 0.130) and, the
+        // issue's goal, no decile (≥ 20 values) off by more than 0.1 (0.16 before slope attenuation).
         let rc = Backtest.reliability(points, method: .calibrated), ro = Backtest.reliability(points, method: .ols)
         #expect(rc.brier < ro.brier, "Brier calibrated \(rc.brier) vs OLS \(ro.brier)")
-        #expect(rc.worstGap <= 0.2, "worst reliability gap \(rc.worstGap)")
+        #expect(rc.worstGap <= 0.1, "worst reliability gap \(rc.worstGap)")
     }
 
     /// The plain OLS fit (no recency weights, as statistics packages print) on the issue protocol with
