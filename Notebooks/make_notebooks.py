@@ -153,13 +153,14 @@ assert len(files) >= 2, f"need at least two scenario files matching {scenario_gl
 files'''),
     md("## Side by side: central value and P(attain) per target"),
     code('''wide = pd.read_csv(io.StringIO(chitieu("scenario", "compare", *files, "--format", "csv", "--quiet")),
-                   dtype={"target": str})
-costs = wide[wide.indicator == "total cost"]
-targets = wide[wide.indicator != "total cost"].astype({"year": int})
-names = [c[: -len(" central")] for c in wide.columns if c.endswith(" central")]
+                   dtype={"target": str, "plan_row": str})
+# One row per target and milestone, then summary rows (total_cost, cost_per_point_gained) with an empty year.
+costs = wide[wide.indicator == "total_cost"]
+targets = wide[wide.year.notna()].astype({"year": int})
+names = [c[: -len(" median")] for c in wide.columns if c.endswith(" median")]
 long = pd.concat([
-    targets[["indicator", "year", "target"]].assign(scenario=name, central=targets[f"{name} central"],
-                                                    p_attain=targets[f"{name} P(attain)"])
+    targets[["indicator", "year", "target"]].assign(scenario=name, central=targets[f"{name} median"],
+                                                    p_attain=targets[f"{name} p_attain"])
     for name in names
 ], ignore_index=True)
 long.pivot_table(index=["indicator", "year", "target"], columns="scenario", values="p_attain")'''),
@@ -190,7 +191,7 @@ for name, rows in runs.groupby("scenario"):
     ax.plot(x, np.exp(-0.5 * ((x - mu) / sigma) ** 2) / (sigma * np.sqrt(2 * np.pi)), label=name)
 plan = long[(long.indicator == indicator) & (long.year == year)]
 if not plan.empty:
-    target_value = float(str(plan.target.iloc[0]).lstrip("<>=").replace(",", "."))
+    target_value = float(str(plan.target.iloc[0]).lstrip("<>=≤≥ ").split(" ")[0].replace(",", "."))
     ax.axvline(target_value, color="#B2182B", ls="--", label=f"target {plan.target.iloc[0]}")
 ax.set_xlabel(f"{indicator} in {year}")
 ax.set_ylabel("density (normal approximation)")
@@ -206,7 +207,7 @@ ax.axvline(0.8, color="grey", ls=":", lw=1)
 ax.legend(fontsize=8, loc="lower right")
 plt.show()'''),
     md("## Total cost per scenario\nAs reported by `scenario compare` (currency and cost sources are named in each scenario file)."),
-    code('''cost = pd.Series({name: float(costs[f"{name} central"].iloc[0]) if not costs.empty else np.nan for name in names})
+    code('''cost = pd.Series({name: float(costs[f"{name} median"].iloc[0]) if not costs.empty else np.nan for name in names})
 ax = (cost / 1e9).plot.bar(figsize=(8, 3.5), color="#0072B2")
 ax.set_ylabel("total cost (billions)")
 ax.set_title("Total cost over the scenario horizon")

@@ -78,31 +78,39 @@ public enum PlanProjector {
                 return result(nil, "\(error)")
             }
         }
-        guard policy.borrowNational else {
-            return result(nil, "\(count) regional point(s), fewer than \(policy.ownTrendMinimum) for an own trend, "
-                + "and borrowing the national trend is switched off")
-        }
-        guard let nationalCode = indicator.nationalSeries,
-              let national = data[SeriesKey(indicator: nationalCode, region: policy.nationalRegion)] else {
-            return result(nil, "\(count) regional point(s) and no national series for \(indicator.code)")
-        }
-        guard indicator.nationalComparable || policy.allowProxy else {
-            return result(nil, "\(count) regional point(s); the national series \(nationalCode) measures something "
-                + "different (\(indicator.note)); pass --allow-proxy to borrow its slope anyway")
-        }
-        guard let regional, count >= 1 else {
-            return result(nil, "no regional data point to anchor the national trend")
-        }
-        do {
-            let fit = try TrendFitter.fitBorrowingNational(provincial: regional, national: national,
-                                                            indicator: indicator, options: policy.options)
-            var reason: String?
-            if !indicator.nationalComparable {
-                reason = "proxy: slope of \(nationalCode), which measures something different"
+        // Fewer points than an own trend needs: borrow the national slope if a comparable national series
+        // exists; otherwise (or if that fails) fall back to the region's own trend when it has at least the
+        // fit minimum, labelled as resting on very few points.
+        let unavailable: String
+        if !policy.borrowNational {
+            unavailable = "borrowing the national trend is switched off"
+        } else if let nationalCode = indicator.nationalSeries,
+                  let national = data[SeriesKey(indicator: nationalCode, region: policy.nationalRegion)] {
+            if !(indicator.nationalComparable || policy.allowProxy) {
+                unavailable = "the national series \(nationalCode) measures something different (\(indicator.note)); "
+                    + "pass --allow-proxy to borrow its slope anyway"
+            } else if let regional, count >= 1 {
+                do {
+                    let fit = try TrendFitter.fitBorrowingNational(provincial: regional, national: national,
+                                                                    indicator: indicator, options: policy.options)
+                    let reason = indicator.nationalComparable
+                        ? nil : "proxy: slope of \(nationalCode), which measures something different"
+                    return result(fit, reason)
+                } catch {
+                    unavailable = "the national trend cannot be used: \(error)"
+                }
+            } else {
+                unavailable = "no regional data point to anchor the national trend"
             }
-            return result(fit, reason)
-        } catch {
-            return result(nil, "\(error)")
+        } else {
+            unavailable = "no national series for \(indicator.code)"
         }
+        if let regional, count >= policy.options.minimumPoints,
+           let fit = try? TrendFitter.fit(regional, indicator: indicator, options: policy.options) {
+            return result(fit, "own trend on only \(count) regional points (fewer than \(policy.ownTrendMinimum)); "
+                + unavailable)
+        }
+        return result(nil, "\(count) regional point(s), fewer than \(policy.ownTrendMinimum) for an own trend, and "
+            + unavailable)
     }
 }

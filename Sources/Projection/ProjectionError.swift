@@ -14,7 +14,8 @@ public enum ProjectionError: Error, Sendable, Equatable, CustomStringConvertible
                 + "use --model linear, or check the value and the indicator's bounds in the catalogue"
         case .tooShort(let key, let points, let minimum):
             return "\(key) has \(points) data point(s) in the fit window; at least \(minimum) are needed "
-                + "for a trend. Widen --window, add data, or let chitieu borrow the national trend (--borrow national)"
+                + "for a trend. Widen --window or add data (a sparse regional series borrows the national slope "
+                + "when a comparable national series has enough points)"
         case .noData(let message): return message
         case .fitFailed(let message): return message
         }

@@ -32,6 +32,9 @@ struct ProjectCommand: ParsableCommand {
             help: "Tidy series CSV (repeatable). Default: the bundled Kon Tum and Viet Nam files.")
     var dataFiles: [String] = []
 
+    @Option(help: "Targets CSV whose rows for this indicator and region are added as kind=target (default: the bundled Kon Tum plan).")
+    var targets: String?
+
     @Option(help: "Indicator catalogue CSV. Default: Datasets/indicators.csv.")
     var catalogue: String?
 
@@ -88,10 +91,26 @@ struct ProjectCommand: ParsableCommand {
                         + alternatives.joined(separator: ", "))
                 }
             }
-            let rows = fit.rows(observed: series, to: to, levels: level.map { $0 / 100 })
+            var rows = fit.rows(observed: series, to: to, levels: level.map { $0 / 100 })
+            rows += try targetRows(for: series.key)
             let table = try Self.table(rows)
             try output.emit(table, metadata: runMetadata(files: inputs.files, model: fit.modelLabel, seed: nil,
                                                          options: ["method": fit.method.description]))
+        }
+    }
+
+    /// The plan's numeric targets for this series as kind=target rows (value, comparator and kind in `method`).
+    private func targetRows(for key: SeriesKey) throws -> [ProjectionRow] {
+        let input = try InputFiles.resolve(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
+                                           read: read)
+        let (url, name) = try input.targets()
+        guard targets != nil || FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let all = try Target.read(contentsOf: url, displayName: name, options: input.options)
+        return all.filter { $0.indicator == key.indicator && $0.region == key.region }.compactMap { t in
+            guard let value = t.value else { return nil }
+            return ProjectionRow(area: t.region, indicator: t.indicator, year: t.year, kind: .target, value: value,
+                                 model: "plan", window: "",
+                                 method: "\(t.comparator?.rawValue ?? "") \(t.kind.rawValue) target (\(t.text)); \(name)")
         }
     }
 

@@ -32,15 +32,7 @@ enum ScenarioFormatter {
 
     /// "≥ 11.5", "< 25", "= 2.1 (hold)"; "(qualitative)", "–" for no target (as the scorecard's compact table).
     static func target(_ a: ScenarioAttainment) -> String {
-        switch a.kind {
-        case .qualitative: return "(qualitative)"
-        case .none: return "–"
-        default:
-            guard let value = a.target, let comparator = a.comparator else { return a.targetText }
-            let symbol = ["<": "<", "<=": "≤", ">": ">", ">=": "≥", "=": "="][comparator.rawValue] ?? comparator.rawValue
-            let suffix = a.kind == .conditional ? " (cond.)" : a.kind == .hold ? " (hold)" : ""
-            return "\(symbol) \(ScorecardTable.short(value))" + suffix
-        }
+        ScorecardTable.targetShort(kind: a.kind, value: a.target, comparator: a.comparator, text: a.targetText)
     }
 
     static func render(_ r: ScenarioResult, format: OutputFormat) throws -> String {

@@ -60,26 +60,28 @@ enum ScorecardTable {
                         "P \(y)", "\(Label.verdict.text(lang)) \(y)"]
         }
         columns += ["P(\(years.map(String.init).joined(separator: "&")))", Label.method.text(lang)]
+        // People read this table: numbers take the language's decimal mark (CSV/JSON keep points).
+        func number(_ text: String) -> Cell { .text(lang.localizedNumber(text)) }
         var cells: [[Cell]] = []
         for row in rows {
             var line: [Cell] = [.text(row.planRow), .text(row.indicator),
-                                row.baselineValue.map { .text(short($0) + (row.baselineFlag == nil ? "" : "*")) }
+                                row.baselineValue.map { number(short($0) + (row.baselineFlag == nil ? "" : "*")) }
                                     ?? .missing]
             for y in years {
                 guard let m = row.milestones.first(where: { $0.year == y }) else {
                     line += [.missing, .missing, .missing, .missing]
                     continue
                 }
-                line.append(.text(targetShort(m)))
+                line.append(number(targetShort(m)))
                 if let median = m.projectedMedian, let pi = m.pi95 {
-                    line.append(.text("\(short(median)) [\(short(pi.lower))–\(short(pi.upper))]"))
+                    line.append(number("\(short(median)) [\(short(pi.lower))–\(short(pi.upper))]"))
                 } else {
                     line.append(.missing)
                 }
-                line.append(m.probability.map { .text(String(format: "%.2f", $0)) } ?? .missing)
+                line.append(m.probability.map { number(String(format: "%.2f", $0)) } ?? .missing)
                 line.append(.text(milestoneVerdict(m, lang)))
             }
-            line.append(row.joint.map { .text(String(format: "%.2f", $0.pJoint)) } ?? .missing)
+            line.append(row.joint.map { number(String(format: "%.2f", $0.pJoint)) } ?? .missing)
             line.append(text(row.method ?? statusWord(row.status, lang)))
             cells.append(line)
         }
@@ -95,11 +97,17 @@ enum ScorecardTable {
 
     /// The target as a short cell: "≥ 11.5", "< 25", "= 2.1 (hold)"; qualitative and no-target rows by kind.
     static func targetShort(_ m: ScorecardMilestone) -> String {
-        switch m.kind {
+        targetShort(kind: m.kind, value: m.targetValue, comparator: m.comparator, text: m.targetText)
+    }
+
+    /// The same for any target (scorecard and scenario tables share it).
+    static func targetShort(kind: TargetKind, value: Double?, comparator: IndicatorData.Comparator?,
+                            text: String) -> String {
+        switch kind {
         case .qualitative: return "(qualitative)"
         case .none: return "–"
         default:
-            guard let value = m.targetValue, let comparator = m.comparator else { return m.targetText }
+            guard let value, let comparator else { return text }
             let symbol: String
             switch comparator {
             case .lessThan: symbol = "<"
@@ -108,7 +116,7 @@ enum ScorecardTable {
             case .greaterOrEqual: symbol = "≥"
             case .equal: symbol = "="
             }
-            let suffix = m.kind == .conditional ? " (cond.)" : m.kind == .hold ? " (hold)" : ""
+            let suffix = kind == .conditional ? " (cond.)" : kind == .hold ? " (hold)" : ""
             return "\(symbol) \(short(value))" + suffix
         }
     }

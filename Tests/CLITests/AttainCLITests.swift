@@ -128,6 +128,19 @@ struct AttainCLITests {
         #expect(run.stderr.contains("log-linear"))
     }
 
+    @Test("project: the plan's targets for the series are tidy rows of kind target")
+    func projectTargets() throws {
+        let run = try runChitieu(args: ["project", "--indicator", "stunting_u5_pct", "--region", "VN-28",
+                                        "--format", "csv", "--quiet"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let targets = run.stdout.split(separator: "\n").filter { $0.contains(",target,") }
+        #expect(targets.count == 2)
+        #expect(targets.first?.hasPrefix("VN-28,stunting_u5_pct,2025,target,28,") == true)
+        #expect(targets.allSatisfy { $0.contains("strict target") && $0.contains("plan_targets.csv") })
+        let missing = try runChitieu(args: ["project", "--indicator", "u5mr", "--targets", "/no/such/targets.csv"])
+        #expect(missing.status == 66, "stderr: \(missing.stderr)")
+    }
+
     @Test("project: bad requests are explained")
     func projectErrors() throws {
         let past = try runChitieu(args: ["project", "--indicator", "u5mr", "--to", "2020"])

@@ -78,6 +78,23 @@ struct NationalBorrowingTests {
         #expect(none.fit == nil && none.reason?.contains("no regional data point") == true)
     }
 
+    @Test("3–4 regional points and no usable national series: own trend, labelled as resting on few points")
+    func fewPointsFallBackToOwnTrend() throws {
+        let four = Self.regional([(2013, 80), (2017, 88.2), (2018, 88.5), (2023, 93.5)])
+        let indicator = Self.indicator(code: "u5mr", national: nil, comparable: false)
+        let projection = PlanProjector.project(indicator: indicator, region: "VN-28", data: [four.key: four],
+                                               policy: ProjectionPolicy())
+        #expect(projection.fit?.method == .trend)
+        #expect(projection.fit?.points == 4)
+        #expect(projection.reason?.contains("own trend on only 4 regional points") == true)
+        #expect(projection.reason?.contains("no national series") == true)
+        let two = Self.regional([(2018, 88.5), (2023, 93.5)])
+        let none = PlanProjector.project(indicator: indicator, region: "VN-28", data: [two.key: two],
+                                         policy: ProjectionPolicy())
+        #expect(none.fit == nil)
+        #expect(none.reason == "2 regional point(s), fewer than 5 for an own trend, and no national series for u5mr")
+    }
+
     @Test("window sensitivity reports the projection under shifted window starts")
     func windowSensitivity() throws {
         let series = try NationalData.series("tfr")

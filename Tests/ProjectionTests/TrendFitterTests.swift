@@ -110,7 +110,7 @@ struct TrendFitterTests {
             Issue.record("expected tooShort")
         } catch let error as ProjectionError {
             #expect(error == .tooShort(key: series.key.description, points: 2, minimum: 3))
-            #expect(error.description.contains("Widen --window, add data, or let chitieu borrow the national trend"))
+            #expect(error.description.contains("Widen --window or add data"))
         }
     }
 
