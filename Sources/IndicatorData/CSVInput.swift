@@ -189,3 +189,21 @@ struct CSVHeader {
                         hint: "The header must name \(expected) (any order, extra columns are kept)")
     }
 }
+
+extension CSVInput {
+    /// The fast columnar readers' common start: valid UTF-8, BOM skipped, delimiter detected, header parsed.
+    /// Returns the tokenizer positioned after the header, the header and the delimiter; nil when any of that
+    /// fails (the caller then falls back to the full reader, which reports the error with its position).
+    static func fastHeader(_ b: UnsafeBufferPointer<UInt8>, file: String, options: ReadOptions)
+        -> (tokenizer: CSVTokenizer, header: CSVHeader, delimiter: UInt8)? {
+        guard firstInvalidUTF8(b) == nil else { return nil }
+        let start = bomLength(b)
+        let delim = detectDelimiter(b, start: start, declared: options.delimiter)
+        var tk = CSVTokenizer(buffer: b, file: file, delimiter: delim, start: start)
+        var fields: [CSVField] = []
+        guard (try? tk.next(into: &fields)) == true,
+              let header = try? CSVHeader(names: fields.map { tk.string($0) }, file: file, delimiter: delim)
+        else { return nil }
+        return (tk, header, delim)
+    }
+}

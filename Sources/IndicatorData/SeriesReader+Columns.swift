@@ -31,13 +31,7 @@ extension SeriesReader {
 
     /// The fast path on a whole file, or nil when the full reader must decide.
     static func fastColumns(_ b: UnsafeBufferPointer<UInt8>, file: String, options: ReadOptions) -> SeriesColumns? {
-        guard CSVInput.firstInvalidUTF8(b) == nil else { return nil }
-        let start = CSVInput.bomLength(b)
-        let delim = CSVInput.detectDelimiter(b, start: start, declared: options.delimiter)
-        var tk = CSVTokenizer(buffer: b, file: file, delimiter: delim, start: start)
-        var fields: [CSVField] = []
-        guard (try? tk.next(into: &fields)) == true,
-              let header = try? CSVHeader(names: fields.map { tk.string($0) }, file: file, delimiter: delim),
+        guard let (tk, header, delim) = CSVInput.fastHeader(b, file: file, options: options),
               let layout = ColumnLayout(header) else { return nil }
         let bodyStart = tk.position
         // Two halves in parallel when no quote can put a line break inside a field.

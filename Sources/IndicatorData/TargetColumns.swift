@@ -76,17 +76,14 @@ extension Target {
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     static func fastColumns(_ b: UnsafeBufferPointer<UInt8>, file: String, options: ReadOptions) -> TargetColumns? {
-        guard CSVInput.firstInvalidUTF8(b) == nil else { return nil }
-        let start = CSVInput.bomLength(b)
-        let delim = CSVInput.detectDelimiter(b, start: start, declared: options.delimiter)
-        var tk = CSVTokenizer(buffer: b, file: file, delimiter: delim, start: start)
-        var fields: [CSVField] = []
-        guard (try? tk.next(into: &fields)) == true,
-              let h = try? CSVHeader(names: fields.map { tk.string($0) }, file: file, delimiter: delim),
-              let cIndicator = h.index(of: "indicator_code"), let cRegion = h.index(of: "region"),
+        guard let start = CSVInput.fastHeader(b, file: file, options: options) else { return nil }
+        var tk = start.tokenizer
+        let h = start.header
+        guard let cIndicator = h.index(of: "indicator_code"), let cRegion = h.index(of: "region"),
               let cYear = h.index(of: "year"), let cValue = h.index(of: "value"),
               let cComparator = h.index(of: "comparator") else { return nil }
         let cKind = h.index(of: "kind")
+        var fields: [CSVField] = []
         let width = h.names.count
         let format = options.numberFormat
         var columns = TargetColumns()
