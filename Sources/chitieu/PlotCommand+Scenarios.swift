@@ -143,9 +143,6 @@ struct ScenarioPlotOptions: ParsableArguments {
                                valueName: "chart.svg"))
     var plot: String?
 
-    @Option(help: "With --plot: language of the chart's text, vi or en.")
-    var lang: Language = .en
-
     @Flag(help: "With --plot: replace the SVG file if it exists.")
     var force = false
 
@@ -161,7 +158,8 @@ struct ScenarioPlotOptions: ParsableArguments {
     }
 
     /// Draws and writes the chart when `--plot` was given.
-    func draw(_ runs: [PlottedScenario], indicator: String?, quiet: Bool) throws {
+    /// `lang` is the command's `--lang` (tables and chart share it).
+    func draw(_ runs: [PlottedScenario], indicator: String?, lang: Language, quiet: Bool) throws {
         guard let plot, let indicator else { return }
         let svg = try ScenarioPlot.render(runs, indicator: indicator, language: lang, width: 720, height: 420) {
             if !quiet { printError("warning: \($0)") }

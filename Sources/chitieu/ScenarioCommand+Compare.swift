@@ -1,4 +1,5 @@
 import Attainment
+import Export
 import Foundation
 import IndicatorData
 import Scenarios
@@ -9,7 +10,8 @@ extension ScenarioFormatter {
     /// Side by side: one row per (indicator, milestone year, target) in plan order, per scenario the projected
     /// median with its 95 % interval and P(attain); then total cost and cost per point gained per resource.
     /// - Throws: `CLIError` (64) when `indicator` matches no target of any scenario.
-    static func compare(_ results: [ScenarioResult], indicator: String?, format: OutputFormat) throws -> String {
+    static func compare(_ results: [ScenarioResult], indicator: String?, format: OutputFormat,
+                        lang: Language = .en) throws -> String {
         var keys: [String] = []
         var first: [String: ScenarioAttainment] = [:]
         for r in results {
@@ -26,7 +28,8 @@ extension ScenarioFormatter {
         let resources = Resource.allCases.filter { res in results.contains { $0.resources.contains { $0.resource == res } } }
         switch format {
         case .csv: return compareCSV(results, keys: keys, first: first, resources: resources, indicator: indicator)
-        default: return compareTable(results, keys: keys, first: first, resources: resources, indicator: indicator)
+        default: return compareTable(results, keys: keys, first: first, resources: resources, indicator: indicator,
+                                             lang: lang)
         }
     }
 
@@ -42,15 +45,15 @@ extension ScenarioFormatter {
     }
 
     static func compareTable(_ results: [ScenarioResult], keys: [String], first: [String: ScenarioAttainment],
-                             resources: [Resource], indicator: String?) -> String {
-        var header = ["#", "indicator", "year", "target"]
-        for r in results { header += ["\(r.name): projected [95%]", "P"] }
+                             resources: [Resource], indicator: String?, lang: Language = .en) -> String {
+        var header = ["#", Label.indicator.text(lang), Label.year.text(lang), Label.target.text(lang)]
+        for r in results { header += ["\(r.name): \(Label.projected.text(lang)) [95%]", "P"] }
         var rows: [[String]] = []
         var unprojected: [String] = []
         for k in keys {
             guard let a = first[k] else { continue }
             guard results.contains(where: { find($0, k)?.median != nil || find($0, k)?.probability != nil }) else {
-                let word = ScorecardTable.statusWord(a.status, .en).lowercased()
+                let word = ScorecardTable.statusWord(a.status, lang).lowercased()
                 let item = "\(a.indicator) (\(word))"
                 if !unprojected.contains(item) { unprojected.append(item) }
                 continue

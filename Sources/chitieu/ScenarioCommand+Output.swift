@@ -1,4 +1,5 @@
 import Attainment
+import Export
 import Foundation
 import IndicatorData
 import Scenarios
@@ -22,11 +23,12 @@ enum ScenarioFormatter {
     }
 
     /// The verdict, or the status word (reasons are in the notes and in CSV/JSON).
-    static func verdict(_ a: ScenarioAttainment) -> String {
+    static func verdict(_ a: ScenarioAttainment, _ lang: Language = .en) -> String {
         switch a.status {
-        case .assessed: return a.verdict.rawValue
-        case .conditional: return a.verdict.rawValue + " (conditional)"
-        default: return ScorecardTable.statusWord(a.status, .en)
+        case .assessed: return ScorecardTable.verdictText(a.verdict, lang)
+        case .conditional:
+            return ScorecardTable.verdictText(a.verdict, lang) + " (" + Label.conditional.text(lang) + ")"
+        default: return ScorecardTable.statusWord(a.status, lang)
         }
     }
 
@@ -35,21 +37,23 @@ enum ScenarioFormatter {
         ScorecardTable.targetShort(kind: a.kind, value: a.target, comparator: a.comparator, text: a.targetText)
     }
 
-    static func render(_ r: ScenarioResult, format: OutputFormat) throws -> String {
+    static func render(_ r: ScenarioResult, format: OutputFormat, lang: Language = .en) throws -> String {
         switch format {
         case .csv: return csv(r)
         case .json: return try jsonText(ScenarioJSON(r))
-        case .table: return table(r)
+        case .table: return table(r, lang: lang)
         }
     }
 
-    static func table(_ r: ScenarioResult) -> String {
+    static func table(_ r: ScenarioResult, lang: Language = .en) -> String {
         var out = "Scenario: \(r.name) (\(r.region), \(r.baseYear)–\(r.horizon), seed \(r.seed), \(r.draws) draws)\n"
         out += r.population.label + "\n\n"
         let rows = r.attainment.map { a in
-            [a.planRow, a.indicator, String(a.year), target(a), projection(a), probability(a), verdict(a), a.method]
+            [a.planRow, a.indicator, String(a.year), target(a), projection(a), probability(a), verdict(a, lang), a.method]
         }
-        out += renderTable(["#", "indicator", "year", "target", "projected [95%]", "P(attain)", "verdict", "method"], rows)
+        out += renderTable(["#", Label.indicator.text(lang), Label.year.text(lang), Label.target.text(lang),
+                            Label.projected.text(lang) + " [95%]", Label.pAttain.text(lang), Label.verdict.text(lang),
+                            Label.method.text(lang)], rows)
         if !r.resources.isEmpty { out += "\n" }
         for s in r.resources {
             out += "\(s.resource.rawValue): start stock \(s.startStockDerivation); density "

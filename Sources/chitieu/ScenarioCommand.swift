@@ -26,6 +26,7 @@ struct ScenarioRunOptions: ParsableArguments {
     @Option(help: "Random seed (overrides the file).") var seed: UInt64?
     @Option(help: "Write the output to FILE (atomically, replacing it) instead of stdout.") var out: String?
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @Option(help: "Language of table headers, verdicts and the --plot chart: vi or en.") var lang: Language = .en
     @Flag(help: "No progress line and no notes on stderr.") var quiet = false
     @OptionGroup var model: ModelOptions
     @OptionGroup var read: DataReadOptions
@@ -149,7 +150,7 @@ struct ScenarioRun: ParsableCommand {
     func run() throws {
         try mapScenarioErrors {
             let result = try runScenarioFile(file, options: options)
-            try emit(try ScenarioFormatter.render(result, format: options.format), out: options.out)
+            try emit(try ScenarioFormatter.render(result, format: options.format, lang: options.lang), out: options.out)
         }
     }
 }
@@ -180,9 +181,10 @@ struct ScenarioCompare: ParsableCommand {
     func run() throws {
         try mapScenarioErrors {
             let runs = try ScenarioPlot.run(files, options: options)
-            try emit(try ScenarioFormatter.compare(runs.map(\.result), indicator: indicator, format: options.format),
+            try emit(try ScenarioFormatter.compare(runs.map(\.result), indicator: indicator, format: options.format,
+                                                    lang: options.lang),
                      out: options.out)
-            try chart.draw(runs, indicator: indicator, quiet: options.quiet)
+            try chart.draw(runs, indicator: indicator, lang: options.lang, quiet: options.quiet)
         }
     }
 }

@@ -88,10 +88,13 @@ struct ScenarioWiringCLITests {
             .map { Self.folder + $0 }
         let table = try runChitieu(args: ["scenario", "compare"] + files + ["--quiet"])
         #expect(table.status == 0, "\(table.stderr)")
-        for text in ["Business as usual: projected [95%]", "Mixed budget: projected [95%]", "total cost",
+        for text in ["Business as usual: Projected [95%]", "Mixed budget: Projected [95%]", "total cost",
                      "cost per point gained", "stunting_u5_pct", "27.7 [23.3–32.5]"] {
             #expect(table.stdout.contains(text), "missing \(text)")
         }
+        let vi = try runChitieu(args: ["scenario", "compare"] + files.prefix(2) + ["--lang", "vi", "--quiet"])
+        #expect(vi.status == 0 && vi.stdout.contains("Business as usual: Dự báo [95%]") && vi.stdout.contains("Chỉ tiêu"),
+                "\(vi.stdout)")
         let one = try runChitieu(args: ["scenario", "compare"] + files + ["--indicator", "stunting_u5_pct", "--format", "csv", "--quiet"])
         #expect(one.status == 0, "\(one.stderr)")
         let lines = one.stdout.split(separator: "\n").map(String.init)
