@@ -73,13 +73,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, csv, json
 }
 
-/// Placeholder for a subcommand whose issue has not landed yet: says so and exits 70.
-func notYetImplemented(_ name: String) throws {
-    try runReportingErrors {
-        throw CLIError(message: "`\(name)` is not implemented yet", code: ExitStatus.software)
-    }
-}
-
 // MARK: - Writing rows
 
 /// Writes text to stdout (data only; messages go to stderr via `printError`).

@@ -79,15 +79,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            try withExportErrors {
-                let table = try ExportCSVReader(decimal: decimal, delimiter: delimiter).read(path: input)
-                let data = try render(table)
-                if let out {
-                    try AtomicFile.write(data, to: URL(fileURLWithPath: out), overwrite: force)
-                    if !quiet { printError("chitieu: wrote \(out) (\(to.rawValue), \(table.rows.count) rows)") }
-                } else {
-                    FileHandle.standardOutput.write(data)
-                }
+            let table = try ExportCSVReader(decimal: decimal, delimiter: delimiter).read(path: input)
+            let data = try render(table)
+            if let out {
+                try AtomicFile.write(data, to: URL(fileURLWithPath: out), overwrite: force)
+                if !quiet { printError("chitieu: wrote \(out) (\(to.rawValue), \(table.rows.count) rows)") }
+            } else {
+                FileHandle.standardOutput.write(data)
             }
         }
     }
@@ -145,12 +143,3 @@ enum ExportTarget: String, ExpressibleByArgument, CaseIterable, Sendable {
     static let dhis2Columns = ["area", "indicator", "year", "kind", "value"]
 }
 
-/// Runs `body`, turning Export errors into CLI errors with their sysexits code (64 existing file,
-/// 65 bad table or mapping, 73 cannot create, 74 I/O).
-func withExportErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as ExportError {
-        throw CLIError(message: error.message, code: error.exitCode)
-    }
-}

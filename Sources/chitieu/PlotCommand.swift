@@ -118,19 +118,17 @@ struct PlotCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            try withExportErrors {
-                if !scenarios.isEmpty { return try write(try scenarioChart(indicator ?? "")) }
-                let inputs = try AttainInputs.load(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
-                                                   read: read)
-                let chosenRegion = try resolveRegion(inputs)
-                let svg: String
-                if scorecard {
-                    svg = try scorecardChart(inputs, region: chosenRegion)
-                } else {
-                    svg = try fanChart(inputs, code: indicator ?? "", region: chosenRegion)
-                }
-                try write(svg)
+            if !scenarios.isEmpty { return try write(try scenarioChart(indicator ?? "")) }
+            let inputs = try AttainInputs.load(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
+                                               read: read)
+            let chosenRegion = try resolveRegion(inputs)
+            let svg: String
+            if scorecard {
+                svg = try scorecardChart(inputs, region: chosenRegion)
+            } else {
+                svg = try fanChart(inputs, code: indicator ?? "", region: chosenRegion)
             }
+            try write(svg)
         }
     }
 

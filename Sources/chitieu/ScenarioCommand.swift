@@ -148,7 +148,7 @@ struct ScenarioRun: ParsableCommand {
     @OptionGroup var options: ScenarioRunOptions
 
     func run() throws {
-        try mapScenarioErrors {
+        try runReportingErrors {
             let result = try runScenarioFile(file, options: options)
             try emit(try ScenarioFormatter.render(result, format: options.format, lang: options.lang), out: options.out)
         }
@@ -179,7 +179,7 @@ struct ScenarioCompare: ParsableCommand {
     }
 
     func run() throws {
-        try mapScenarioErrors {
+        try runReportingErrors {
             let runs = try ScenarioPlot.run(files, options: options)
             try emit(try ScenarioFormatter.compare(runs.map(\.result), indicator: indicator, format: options.format,
                                                     lang: options.lang),

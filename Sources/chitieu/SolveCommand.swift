@@ -95,15 +95,6 @@ struct WorkforceOptions: ParsableArguments {
     }
 }
 
-func mapScenarioErrors(_ body: () throws -> Void) throws {
-    try runReportingErrors {
-        do { try body() } catch let error as ScenarioError {
-            if case .invalidFile = error { throw CLIError(message: "\(error)", code: ExitStatus.config) }
-            throw CLIError(message: "\(error)", code: ExitStatus.dataError)
-        }
-    }
-}
-
 struct SolveHires: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hires",
@@ -134,7 +125,7 @@ struct SolveHires: ParsableCommand {
     }
 
     func run() throws {
-        try mapScenarioErrors {
+        try runReportingErrors {
             let w = workforce
             let population = try w.populationModel()
             let stock = w.stock(population)
@@ -187,7 +178,7 @@ struct SolveAARR: ParsableCommand {
     @Option(help: "Target year.") var toYear: Int
 
     func run() throws {
-        try mapScenarioErrors {
+        try runReportingErrors {
             let r = try StockFlowSolver.requiredAARR(from: current, to: target, years: toYear - fromYear)
             print("required AARR \(String(format: "%.4f", r)) % a year (\(fromYear)→\(toYear), "
                 + "\(current) → \(target); negative = the value must rise)")
@@ -205,7 +196,7 @@ struct SolveBudget: ParsableCommand {
     @Option(help: "Where the unit costs come from (printed).") var costSource: String = "given on the command line"
 
     func run() throws {
-        try mapScenarioErrors {
+        try runReportingErrors {
             let w = workforce
             let population = try w.populationModel()
             let s = try w.solve(population)
