@@ -2,7 +2,9 @@
 // chitieu: will this province reach its health targets, how sure are we, and what would it take?
 import PackageDescription
 
-let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+// Warnings are errors: the scripts pass `-Xswiftc -warnings-as-errors` (not `unsafeFlags` here, so that the
+// libraries stay usable as a dependency of another package).
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "chitieu",

@@ -44,8 +44,8 @@ cd "$root"
 # uses the debug build the test step already made, unless --release is given.
 config=release
 [ "$smoke" = 1 ] && [ "$force_release" = 0 ] && config=debug
-swift build -c "$config" --product chitieu >&2
-bin="$(swift build -c "$config" --show-bin-path)/chitieu"
+swift build -c "$config" -Xswiftc -warnings-as-errors --product chitieu >&2
+bin="$(swift build -c "$config" -Xswiftc -warnings-as-errors --show-bin-path)/chitieu"
 
 echo "# chitieu benchmarks $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "# machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)," \
