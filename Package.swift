@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - C glue (no logic in C)
@@ -65,10 +66,13 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "IndicatorDataTests", dependencies: ["IndicatorData", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "ProjectionTests", dependencies: ["Projection", "IndicatorData", "TestSupport"],
+        .testTarget(name: "ProjectionTests",
+                    dependencies: ["Projection", "IndicatorData", "TestSupport",
+                                   .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "AttainmentTests",
-                    dependencies: ["Attainment", "Projection", "IndicatorData", "TestSupport"],
+                    dependencies: ["Attainment", "Projection", "IndicatorData", "TestSupport",
+                                   .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
