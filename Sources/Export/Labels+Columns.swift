@@ -91,6 +91,7 @@ public enum ColumnHeader {
         "last_year": ("Last year", "Năm cuối"),
         "observations": ("Observations", "Số quan sát"),
         "gaps": ("Missing years", "Các năm thiếu"),
+        "years": ("Years", "Các năm"),
         "outliers": ("Outlying changes", "Thay đổi bất thường"),
         "missing": ("Missing values", "Giá trị thiếu"),
         // Indicator catalogue
@@ -99,6 +100,7 @@ public enum ColumnHeader {
         "name_en": ("Name (English)", "Tên (tiếng Anh)"),
         "unit_printed": ("Unit as printed", "Đơn vị (nguyên văn)"),
         "direction": ("Better when", "Tốt hơn khi"),
+        "bounds": ("Bounds", "Giới hạn"),
         "lower_bound": ("Lower bound", "Giới hạn dưới"),
         "upper_bound": ("Upper bound", "Giới hạn trên"),
         "scale": ("Model scale", "Thang mô hình"),
@@ -127,6 +129,8 @@ public enum CodeLabel {
         "hold": ("Level to hold", "Mức cần duy trì"), "qualitative": ("Qualitative", "Định tính"),
         "conditional": ("Conditional", "Có điều kiện"), "none": ("No target", "Không có chỉ tiêu"),
         "p_attain": ("P(attain)", "P(đạt)"), "p_attain_se": ("SE of P(attain)", "Sai số chuẩn P(đạt)"),
+        "series": ("series", "chuỗi số liệu"), "targets": ("targets", "chỉ tiêu"),
+        "catalogue": ("catalogue", "danh mục chỉ số"),
     ]
     private static let jme: List = [
         "on track": ("On track", "Đúng tiến độ"), "some progress": ("Some progress", "Có tiến bộ"),
@@ -149,9 +153,15 @@ public enum CodeLabel {
     private static let yesNo: List = ["yes": ("Yes", "Có"), "no": ("No", "Không"),
                                       "true": ("Yes", "Có"), "false": ("No", "Không")]
     private static let status: List = ["assessed": ("Assessed", "Đã đánh giá")]
+    private static let direction: List = ["higher": ("higher", "cao hơn"), "lower": ("lower", "thấp hơn")]
+    private static let group: List = [
+        "input": ("input", "đầu vào"), "activity": ("activity", "hoạt động"), "outcome": ("outcome", "kết quả"),
+        "impact": ("impact", "tác động"),
+    ]
 
     private static let lists: [String: List] = [
         "kind": kinds, "verdict_jme": jme, "verdict_unsd": unsd, "verdict_opensdg": openSDG,
-        "met_at_baseline": yesNo, "national_comparable": yesNo, "status": status,
+        "met_at_baseline": yesNo, "national_comparable": yesNo, "status": status, "direction": direction,
+        "group": group,
     ]
 }

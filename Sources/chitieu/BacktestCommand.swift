@@ -38,8 +38,11 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Seed of the fold assignment.")
     var seed: UInt64 = 42
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv, json or xlsx (Excel workbook).")
     var format: OutputFormat = .table
+
+    @Option(help: "Language of the table's headers and the reliability summary: vi or en.")
+    var lang: Language = .en
 
     @Option(help: "Write to this file instead of stdout.")
     var out: String?
@@ -110,17 +113,24 @@ struct BacktestCommand: ParsableCommand {
                     + "after it; choose other --origins or --horizons", code: ExitStatus.dataError)
             }
             let table = try scoreTable(points)
+            let metadata = RunMetadata(version: ChitieuVersion.string, generated: Date(), command: commandLineText,
+                                       dataFiles: files, model: "backtest", seed: seed,
+                                       options: ["origins": origins, "horizons": horizons, "method": method,
+                                                 "cv-folds": String(cvFolds), "weights": weights])
             let rendered: Data
             switch format {
-            case .table: rendered = Data((TextTableWriter().renderString(table) + reliabilityText(points)).utf8)
+            case .table:
+                let people = try PeopleTable(table, language: lang)
+                rendered = Data((TextTableWriter().renderString(people.table, rightAligned: people.styles.map(\.isNumeric))
+                    + reliabilityText(points)).utf8)
             case .csv: rendered = try TidyCSVWriter().render(table)
-            case .json:
-                let metadata = RunMetadata(version: ChitieuVersion.string, generated: Date(),
-                                           command: (["chitieu"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-                                           dataFiles: files, model: "backtest", seed: seed,
-                                           options: ["origins": origins, "horizons": horizons, "method": method,
-                                                     "cv-folds": String(cvFolds), "weights": weights])
-                rendered = try JSONTableWriter(metadata: metadata).render(table)
+            case .json: rendered = try JSONTableWriter(metadata: metadata).render(table)
+            case .xlsx:
+                let title = lang == .vi ? "Kiểm định ngược" : "Backtest"
+                rendered = try workbook([XLSXSheet(name: title, table: table)], lang: lang, title: title,
+                                        metadata: metadata, methods: reliabilityText(points)
+                                            .split(separator: "\n").map(String.init).filter { !$0.isEmpty },
+                                        toStdout: out == nil)
             }
             if let out {
                 try AtomicFile.write(rendered, to: URL(fileURLWithPath: out), overwrite: true)
@@ -208,14 +218,19 @@ struct BacktestCommand: ParsableCommand {
     }
 
     private func reliabilityText(_ points: [BacktestPoint]) -> String {
-        var text = "\nP(attain) reliability, synthetic targets ±10 % of the value at the origin (seed \(seed)):\n"
+        let vi = lang == .vi
+        func n(_ x: Double, _ digits: Int) -> String { lang.localizedNumber(String(format: "%.\(digits)f", x)) }
+        var text = vi
+            ? "\nĐộ tin cậy của P(đạt), chỉ tiêu giả định ±10 % giá trị tại năm gốc (hạt giống \(seed)):\n"
+            : "\nP(attain) reliability, synthetic targets ±10 % of the value at the origin (seed \(seed)):\n"
+        let (worst, mean, observed) = vi ? ("sai lệch lớn nhất |thực tế − p| (nhóm ≥ 20)", "p trung bình", "thực tế")
+            : ("worst |observed − p| (bins ≥ 20)", "mean p", "observed")
         for m in methods {
             let r = Backtest.reliability(points, method: m)
-            text += "\(m.rawValue): n=\(r.count) Brier=\(String(format: "%.4f", r.brier)) "
-                + "worst |observed − p| (bins ≥ 20)=\(String(format: "%.3f", r.worstGap))\n"
+            text += "\(m.rawValue): n=\(r.count) Brier=\(n(r.brier, 4)) \(worst)=\(n(r.worstGap, 3))\n"
             for b in r.bins {
-                text += String(format: "  [%.1f, %.1f)  n=%5d  mean p=%.3f  observed=%.3f\n",
-                               b.lower, b.upper, b.count, b.meanProbability, b.observedFrequency)
+                text += "  [\(n(b.lower, 1))\(vi ? ";" : ",") \(n(b.upper, 1)))  n=" + String(format: "%5d", b.count)
+                    + "  \(mean)=\(n(b.meanProbability, 3))  \(observed)=\(n(b.observedFrequency, 3))\n"
             }
         }
         return text

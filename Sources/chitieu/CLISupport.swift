@@ -70,7 +70,7 @@ func describe(_ error: Error) -> (message: String, code: Int32) {
 
 /// Output formats shared by every command that prints rows.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case table, csv, json
+    case table, csv, json, xlsx
 }
 
 // MARK: - Writing rows

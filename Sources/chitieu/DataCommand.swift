@@ -1,4 +1,5 @@
 import ArgumentParser
+import Export
 import Foundation
 import IndicatorData
 
@@ -48,8 +49,11 @@ struct DataCheckCommand: ParsableCommand {
 
     @OptionGroup var read: DataReadOptions
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv, json or xlsx (Excel workbook; redirect stdout to a file).")
     var format: OutputFormat = .table
+
+    @Option(help: "Language of the summary and headers: vi or en.")
+    var lang: Language = .en
 
     @Option(help: "Catalogue giving bounds (default: the bundled Datasets/indicators.csv, if found).")
     var catalogue: String?
@@ -86,7 +90,7 @@ struct DataCheckCommand: ParsableCommand {
                     status = max(status, error.exitCode)
                 }
             }
-            if !reports.isEmpty, !quiet { writeStdout(try render(reports)) }
+            if !reports.isEmpty, !quiet { FileHandle.standardOutput.write(try render(reports)) }
             if status != 0 { throw ExitCode(status) }
         }
     }
@@ -150,50 +154,73 @@ struct DataCheckCommand: ParsableCommand {
         var yearToDate: [YearToDate] = []
     }
 
-    private func render(_ reports: [FileReport]) throws -> String {
+    private func render(_ reports: [FileReport]) throws -> Data {
         switch format {
         case .json:
-            return try jsonText(reports)
+            return Data(try jsonText(reports).utf8)
         case .csv:
-            var out = csvLine(["file", "kind", "indicator", "region", "first_year", "last_year", "observations",
-                               "gaps", "outliers", "missing"])
-            for r in reports {
-                if r.kind == .catalogue || r.kind == .targets {
-                    out += csvLine([r.file, r.kind.rawValue, "", "", "", "", String(r.rows), "", "", ""])
-                    continue
-                }
-                for s in r.series {
-                    let missing = r.missing.filter { $0.indicator == s.key.indicator && $0.region == s.key.region }
-                    out += csvLine([r.file, r.kind.rawValue, s.key.indicator, s.key.region, String(s.firstYear),
-                                    String(s.lastYear), String(s.count), s.gaps.map(String.init).joined(separator: " "),
-                                    s.outliers.map { String($0.year) }.joined(separator: " "),
-                                    missing.map { String($0.year) }.joined(separator: " ")])
-                }
-            }
-            return out
+            return try TidyCSVWriter().render(try Self.table(reports))
+        case .xlsx:
+            let title = lang == .vi ? "Kiểm tra số liệu" : "Data check"
+            let metadata = runMetadata(files: reports.map { URL(fileURLWithPath: $0.file) }, model: nil, seed: nil)
+            return try workbook([XLSXSheet(name: title, table: try Self.table(reports))], lang: lang, title: title,
+                                metadata: metadata, toStdout: true)
         case .table:
-            return reports.map(tableText).joined(separator: "\n")
+            return Data(try reports.map(tableText).joined(separator: "\n").utf8)
         }
     }
 
-    private func tableText(_ r: FileReport) -> String {
-        if r.kind == .catalogue || r.kind == .targets { return "\(r.file): \(r.kind.rawValue), \(r.rows) rows, OK\n" }
+    /// One row per file (catalogue, targets) or per series: years, observations, gaps, outliers, missing years.
+    static func table(_ reports: [FileReport]) throws -> Table {
+        var table = try Table(columns: ["file", "kind", "indicator", "region", "first_year", "last_year",
+                                        "observations", "gaps", "outliers", "missing"])
+        func years(_ list: [Int]) -> Cell { list.isEmpty ? .missing : .text(list.map(String.init).joined(separator: " ")) }
+        for r in reports {
+            if r.kind == .catalogue || r.kind == .targets {
+                try table.append([.text(r.file), .text(r.kind.rawValue), .missing, .missing, .missing, .missing,
+                                  .integer(r.rows), .missing, .missing, .missing])
+                continue
+            }
+            for s in r.series {
+                let missing = r.missing.filter { $0.indicator == s.key.indicator && $0.region == s.key.region }
+                try table.append([.text(r.file), .text(r.kind.rawValue), .text(s.key.indicator), .text(s.key.region),
+                                  .integer(s.firstYear), .integer(s.lastYear), .integer(s.count), years(s.gaps),
+                                  years(s.outliers.map(\.year)), years(missing.map(\.year))])
+            }
+        }
+        return table
+    }
+
+    private func tableText(_ r: FileReport) throws -> String {
+        let vi = lang == .vi
+        let kind = CodeLabel.text(r.kind.rawValue, column: "kind", lang) ?? r.kind.rawValue
+        if r.kind == .catalogue || r.kind == .targets {
+            return "\(r.file): \(kind), \(r.rows) \(vi ? "dòng, đạt" : "rows, OK")\n"
+        }
         let years = r.series.isEmpty ? "-"
             : "\(r.series.map(\.firstYear).min() ?? 0)–\(r.series.map(\.lastYear).max() ?? 0)"
-        var out = "\(r.file): \(r.kind.rawValue), \(r.rows) rows, \(r.series.count) series, years \(years), "
-            + "\(r.missing.count) missing, \(r.resolvedDuplicates.count) duplicates resolved, "
-            + "\(r.series.reduce(0) { $0 + $1.outliers.count }) outlying changes\n"
-        let rows = r.series.map { s -> [String] in
-            [s.key.indicator, s.key.region, "\(s.firstYear)–\(s.lastYear)", String(s.count),
-             s.gaps.isEmpty ? "-" : compactYears(s.gaps),
-             s.outliers.isEmpty ? "-" : s.outliers.map { "\($0.year) (M=\(String(format: "%.1f", $0.score)))" }
-                .joined(separator: ", ")]
+        let outlying = r.series.reduce(0) { $0 + $1.outliers.count }
+        var out = vi
+            ? "\(r.file): \(kind), \(r.rows) dòng, \(r.series.count) chuỗi, các năm \(years), \(r.missing.count) giá trị "
+                + "thiếu, \(r.resolvedDuplicates.count) bản ghi trùng đã xử lý, \(outlying) thay đổi bất thường\n"
+            : "\(r.file): \(kind), \(r.rows) rows, \(r.series.count) series, years \(years), "
+                + "\(r.missing.count) missing, \(r.resolvedDuplicates.count) duplicates resolved, "
+                + "\(outlying) outlying changes\n"
+        let rows = r.series.map { s -> [Cell] in
+            [.text(s.key.indicator), .text(s.key.region), .text("\(s.firstYear)–\(s.lastYear)"), .integer(s.count),
+             .text(s.gaps.isEmpty ? "-" : compactYears(s.gaps)),
+             .text(s.outliers.isEmpty ? "-" : s.outliers.map {
+                 "\($0.year) (M=\(lang.localizedNumber(String(format: "%.1f", $0.score))))"
+             }.joined(separator: ", "))]
         }
-        out += renderTable(["indicator", "region", "years", "n", "gaps", "outlying changes"], rows)
-        for m in r.missing.prefix(20) { out += "missing: \(m)\n" }
-        if r.missing.count > 20 { out += "missing: … \(r.missing.count - 20) more\n" }
-        for d in r.resolvedDuplicates.prefix(20) { out += "duplicate: \(d)\n" }
-        for y in r.yearToDate { out += "year to date: \(y.summary)\n" }
+        let table = try Table(columns: ["indicator", "region", "years", "n", "gaps", "outliers"], rows: rows)
+        out += String(decoding: try TextTableWriter().render(try PeopleTable(table, language: lang)), as: UTF8.self)
+        let (missingWord, duplicateWord, ytdWord) = vi ? ("thiếu", "trùng", "lũy kế từ đầu năm")
+            : ("missing", "duplicate", "year to date")
+        for m in r.missing.prefix(20) { out += "\(missingWord): \(m)\n" }
+        if r.missing.count > 20 { out += "\(missingWord): … \(r.missing.count - 20) \(vi ? "nữa" : "more")\n" }
+        for d in r.resolvedDuplicates.prefix(20) { out += "\(duplicateWord): \(d)\n" }
+        for y in r.yearToDate { out += "\(ytdWord): \(y.summary)\n" }
         return out
     }
 

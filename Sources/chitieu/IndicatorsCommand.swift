@@ -1,4 +1,5 @@
 import ArgumentParser
+import Export
 import Foundation
 import IndicatorData
 
@@ -17,8 +18,11 @@ struct IndicatorsCommand: ParsableCommand {
             objects with snake_case keys). Exit 66 if the catalogue is missing, 65 if it is malformed.
             """)
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv, json or xlsx (Excel workbook; redirect stdout to a file).")
     var format: OutputFormat = .table
+
+    @Option(help: "Language of the table's headers and names: vi or en.")
+    var lang: Language = .en
 
     @Option(help: "Catalogue CSV to print instead of the bundled Datasets/indicators.csv.")
     var catalogue: String?
@@ -31,33 +35,54 @@ struct IndicatorsCommand: ParsableCommand {
             } else {
                 cat = try BundledData.catalogue()
             }
-            writeStdout(try render(cat.indicators))
+            FileHandle.standardOutput.write(try render(cat.indicators))
         }
     }
 
-    func render(_ indicators: [Indicator]) throws -> String {
+    func render(_ indicators: [Indicator]) throws -> Data {
         switch format {
         case .json:
-            return try jsonText(indicators)
+            return Data(try jsonText(indicators).utf8)
         case .csv:
-            let header = ["code", "plan_row", "group", "name_vi", "name_en", "unit", "unit_printed", "direction",
-                          "lower_bound", "upper_bound", "scale", "national_series", "national_comparable",
-                          "provincial_series", "note"]
-            return csvLine(header) + indicators.map { i in
-                csvLine([i.code, i.planRow, i.group?.rawValue ?? "", i.nameVi, i.nameEn, i.unit, i.unitPrinted,
-                         i.direction.rawValue, i.lowerBound.map(formatNumber) ?? "",
-                         i.upperBound.map(formatNumber) ?? "", i.scale.rawValue, i.nationalSeries ?? "",
-                         i.nationalComparable ? "true" : "false", i.provincialSeries ?? "", i.note])
-            }.joined()
+            return try TidyCSVWriter().render(try Self.table(indicators))
+        case .xlsx:
+            let title = lang == .vi ? "Danh mục chỉ số" : "Indicator catalogue"
+            let metadata = runMetadata(files: [try catalogueURL()], model: nil, seed: nil)
+            return try workbook([XLSXSheet(name: title, table: try Self.table(indicators))], lang: lang, title: title,
+                                metadata: metadata, toStdout: true)
         case .table:
-            let header = ["row", "code", "group", "better", "bounds", "scale", "unit", "national", "name"]
-            let rows = indicators.map { i -> [String] in
-                let bounds = "[\(i.lowerBound.map(formatNumber) ?? "")," + "\(i.upperBound.map(formatNumber) ?? "")]"
-                let national = i.nationalSeries.map { $0 + (i.nationalComparable ? "" : " (not comparable)") } ?? "-"
-                return [i.planRow, i.code, i.group?.rawValue ?? "-", i.direction.rawValue, bounds, i.scale.rawValue,
-                        i.unit, national, i.nameEn]
-            }
-            return renderTable(header, rows)
+            return try TextTableWriter().render(try PeopleTable(try Self.summary(indicators, lang), language: lang))
         }
+    }
+
+    private func catalogueURL() throws -> URL {
+        try catalogue.map { URL(fileURLWithPath: $0) } ?? BundledData.file("indicators.csv")
+    }
+
+    /// The catalogue's own columns (CSV and the workbook).
+    static func table(_ indicators: [Indicator]) throws -> Table {
+        func number(_ x: Double?) -> Cell { x.map { .number($0) } ?? .missing }
+        func text(_ s: String?) -> Cell { s.map(Cell.text) ?? .missing }
+        return try Table(columns: ["code", "plan_row", "group", "name_vi", "name_en", "unit", "unit_printed",
+                                   "direction", "lower_bound", "upper_bound", "scale", "national_series",
+                                   "national_comparable", "provincial_series", "note"], rows: indicators.map { i in
+            [.text(i.code), .text(i.planRow), text(i.group?.rawValue), .text(i.nameVi), .text(i.nameEn), .text(i.unit),
+             .text(i.unitPrinted), .text(i.direction.rawValue), number(i.lowerBound), number(i.upperBound),
+             .text(i.scale.rawValue), text(i.nationalSeries), .text(i.nationalComparable ? "true" : "false"),
+             text(i.provincialSeries), .text(i.note)]
+        })
+    }
+
+    /// One line per indicator for reading: row, code, group, better, bounds, scale, unit, national series, name.
+    static func summary(_ indicators: [Indicator], _ lang: Language) throws -> Table {
+        try Table(columns: ["plan_row", "code", "group", "direction", "bounds", "scale", "unit", "national_series",
+                            "name"], rows: indicators.map { i -> [Cell] in
+            let bounds = "[\(i.lowerBound.map(formatNumber) ?? "")," + "\(i.upperBound.map(formatNumber) ?? "")]"
+            let notComparable = lang == .vi ? " (không so sánh được)" : " (not comparable)"
+            let national = i.nationalSeries.map { $0 + (i.nationalComparable ? "" : notComparable) } ?? "-"
+            return [.text(i.planRow), .text(i.code), .text(i.group?.rawValue ?? "-"), .text(i.direction.rawValue),
+                    .text(bounds), .text(i.scale.rawValue), .text(PlotChartData.unitLabel(i.unit, lang)), .text(national),
+                    .text(lang == .vi ? i.nameVi : i.nameEn)]
+        })
     }
 }

@@ -44,13 +44,8 @@ struct OutputOptions: ParsableArguments {
             let people = try PeopleTable(compact ?? table, language: lang)
             data = try TextTableWriter(colour: colour).render(people)
         case .xlsx:
-            if out == nil, isatty(STDOUT_FILENO) == 1 {
-                throw CLIError(message: "an Excel workbook is binary; write it to a file with --out FILE.xlsx",
-                               code: ExitStatus.usage)
-            }
-            data = try XLSXWriter(language: lang, title: title, metadata: metadata, methods: methods,
-                                  verdictCuts: .chitieu)
-                .render(sheets ?? [XLSXSheet(name: title, table: table)])
+            data = try workbook(sheets ?? [XLSXSheet(name: title, table: table)], lang: lang, title: title,
+                                metadata: metadata, methods: methods, toStdout: out == nil)
         case .csv: data = try TidyCSVWriter().render(table)
         case .json: data = try JSONTableWriter(metadata: metadata).render(table)
         case .excel: data = try ExcelCSVWriter(locale: locale).render(table)
@@ -70,6 +65,18 @@ struct OutputOptions: ParsableArguments {
     func warn(_ message: String) {
         if !quiet { printError("warning: \(message)") }
     }
+}
+
+/// The `--format xlsx` bytes of every command: `sheets`, then the methods sheet (metadata, `methods`, the
+/// verdict colours). A workbook is binary: refused (exit 64) when it would go to a terminal.
+func workbook(_ sheets: [XLSXSheet], lang: Language, title: String, metadata: RunMetadata, methods: [String] = [],
+              toStdout: Bool) throws -> Data {
+    if toStdout, isatty(STDOUT_FILENO) == 1 {
+        throw CLIError(message: "an Excel workbook is binary; write it to a file with --out FILE.xlsx "
+            + "(or redirect stdout to a file)", code: ExitStatus.usage)
+    }
+    return try XLSXWriter(language: lang, title: title, metadata: metadata, methods: methods, verdictCuts: .chitieu)
+        .render(sheets)
 }
 
 /// Row output formats.

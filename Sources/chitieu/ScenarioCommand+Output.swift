@@ -41,7 +41,7 @@ enum ScenarioFormatter {
         switch format {
         case .csv: return csv(r)
         case .json: return try jsonText(ScenarioJSON(r))
-        case .table: return table(r, lang: lang)
+        case .table, .xlsx: return table(r, lang: lang)  // .xlsx is refused in ScenarioRunOptions.validate
         }
     }
 

@@ -25,7 +25,7 @@ struct ScenarioRunOptions: ParsableArguments {
     @Option(help: "Monte Carlo draws (overrides the file).") var draws: Int?
     @Option(help: "Random seed (overrides the file).") var seed: UInt64?
     @Option(help: "Write the output to FILE (atomically, replacing it) instead of stdout.") var out: String?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @Option(help: "table, csv or json (xlsx is not available for scenarios yet).") var format: OutputFormat = .table
     @Option(help: "Language of table headers, verdicts and the --plot chart: vi or en.") var lang: Language = .en
     @Flag(help: "No progress line and no notes on stderr.") var quiet = false
     @OptionGroup var model: ModelOptions
@@ -33,6 +33,7 @@ struct ScenarioRunOptions: ParsableArguments {
 
     func validate() throws {
         if let draws, !(1...1_000_000).contains(draws) { throw ValidationError("Use --draws from 1 to 1000000.") }
+        if format == .xlsx { throw ValidationError("Use --format table, csv or json for scenarios (no workbook yet).") }
     }
 }
 

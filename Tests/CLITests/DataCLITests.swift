@@ -53,8 +53,11 @@ struct DataCLITests {
                                          to: dir.appendingPathComponent("indicators.csv"))
         let r = try runChitieu(args: ["indicators"], environment: ["CHITIEU_DATASETS": dir.path])
         #expect(r.status == 0, "stderr: \(r.stderr)")
-        #expect(r.stdout.hasPrefix("row  code  group   better  bounds"))
-        #expect(r.stdout.contains("19   imr   impact  lower   [0,]    log"))
+        #expect(r.stdout.hasPrefix("Plan row  Code  Group   Better when  Bounds"))
+        #expect(r.stdout.contains("19        imr   impact  lower        [0,]    log"))
+        let vi = try runChitieu(args: ["indicators", "--lang", "vi"], environment: ["CHITIEU_DATASETS": dir.path])
+        #expect(vi.stdout.hasPrefix("Dòng kế hoạch  Mã   Nhóm      Tốt hơn khi  Giới hạn"), "\(vi.stdout)")
+        #expect(vi.stdout.contains("tác động  thấp hơn"))
     }
 
     @Test("indicators exits 66 with a hint when CHITIEU_DATASETS is wrong")
@@ -77,7 +80,7 @@ struct DataCLITests {
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stdout.hasPrefix("good_series.csv: series, 5 rows, 1 series, years 2015–2020, 1 missing, "
             + "0 duplicates resolved, 0 outlying changes\n"))
-        #expect(r.stdout.contains("u5mr       VN      2015–2020  4  2017, 2019"))
+        #expect(r.stdout.contains("u5mr       VN      2015–2020       4  2017, 2019"))
         #expect(r.stdout.contains("missing: good_series.csv:5: u5mr @ VN 2019: value missing"))
     }
 
