@@ -11,12 +11,16 @@ public enum ProjectionMethod: Sendable, Hashable, CustomStringConvertible {
     case nationalSlopeShift(national: SeriesKey)
     /// A value held constant (no trend), e.g. a single observation with no national series.
     case hold
+    /// The last observed level held, with the spread that regions of the same indicator family showed
+    /// around their held level (`TrendFitter.levelHeld`): a reference-class forecast.
+    case referenceClassLevelHeld(group: String)
 
     public var description: String {
         switch self {
         case .trend: return "own-trend"
         case .nationalSlopeShift(let national): return "national-slope-shift(\(national.region))"
         case .hold: return "hold-last"
+        case .referenceClassLevelHeld(let group): return "reference-class level-held(\(group))"
         }
     }
 }
@@ -51,15 +55,30 @@ public struct IntervalCalibration: Sendable, Hashable {
     /// `Calibration.fitAdditive`: after 2012 fitted declines slowed more often than they sped up, so the
     /// full slope put P(attain) too high (Benchmarks/calibration/slope.py).
     public let slopeAttenuation: Double
+    /// The dispersion of regions around a shifted national trend for this indicator's family
+    /// (`TrendFitter.fitBorrowingNational` uses it; own-trend fits ignore it). nil: the older shift variance.
+    public let borrowing: BorrowingDispersion?
+    /// The dispersion of regions around their held level for this family (`TrendFitter.levelHeld`).
+    public let referenceClass: BorrowingDispersion?
 
     public init(factors: [Double], label: String, degreesOfFreedom: Double? = nil,
-                driftVarianceCoefficient: Double = 0, driftExponent: Double = 0, slopeAttenuation: Double = 1) {
+                driftVarianceCoefficient: Double = 0, driftExponent: Double = 0, slopeAttenuation: Double = 1,
+                borrowing: BorrowingDispersion? = nil, referenceClass: BorrowingDispersion? = nil) {
         self.factors = factors
         self.label = label
         self.degreesOfFreedom = degreesOfFreedom
         self.driftVarianceCoefficient = driftVarianceCoefficient
         self.driftExponent = driftExponent
         self.slopeAttenuation = slopeAttenuation
+        self.borrowing = borrowing
+        self.referenceClass = referenceClass
+    }
+
+    /// This calibration with the regional dispersions of `BorrowingCalibration` for a sparse region.
+    public func with(borrowing: BorrowingDispersion?, referenceClass: BorrowingDispersion?) -> IntervalCalibration {
+        IntervalCalibration(factors: factors, label: label, degreesOfFreedom: degreesOfFreedom,
+                            driftVarianceCoefficient: driftVarianceCoefficient, driftExponent: driftExponent,
+                            slopeAttenuation: slopeAttenuation, borrowing: borrowing, referenceClass: referenceClass)
     }
 
     /// The factor on the slope at horizon h: κ for h ≥ 1 (projected years), 1 for in-sample years.
@@ -134,13 +153,18 @@ public struct TrendFit: Sendable {
     /// provincial-vs-national dispersion for the shift method); 0 for an own-trend fit.
     public let extraVariance: Double
     public let calibration: IntervalCalibration
+    /// The regional dispersion σ²_prov(h) = a + b·h of a borrowed or reference-class fit: added to the
+    /// predictive variance for a year h after the anchor, and its ν sets the t tails. nil for own-trend fits.
+    public let dispersion: BorrowingDispersion?
     /// Human-readable warnings (short series, …), printed to stderr and in JSON metadata.
     public let warnings: [String]
 
     public init(key: SeriesKey, transform: Transform, window: ClosedRange<Int>, anchorYear: Int, points: Int,
                 coefficients: [Double], unscaledCovariance: Matrix, sigma: Double, degreesOfFreedom: Double,
                 method: ProjectionMethod, weighting: String, extraVariance: Double = 0,
-                calibration: IntervalCalibration = .none, warnings: [String] = []) {
+                calibration: IntervalCalibration = .none, dispersion: BorrowingDispersion? = nil,
+                warnings: [String] = []) {
+        self.dispersion = dispersion
         self.key = key
         self.transform = transform
         self.window = window
@@ -171,19 +195,31 @@ public struct TrendFit: Sendable {
         return unscaledCovariance[0, 0] + 2 * t * unscaledCovariance[0, 1] + t * t * unscaledCovariance[1, 1]
     }
 
+    /// The t degrees of freedom of every predictive of this fit: the regional dispersion's ν when the fit
+    /// has one, else min(ν, n − 2) with a calibration that fits ν, else n − 2. Monte Carlo consumers
+    /// (`JointAttainment`, scenarios) use the same number so their marginals match `predictive(year:)`.
+    public var predictiveDegreesOfFreedom: Double {
+        dispersion?.degreesOfFreedom ?? calibration.degreesOfFreedom(residual: degreesOfFreedom)
+    }
+
     /// The predictive distribution of a new observation in `year`:
     /// location a + κ·b·t (κ = the calibration's slope attenuation for t ≥ 1, else 1), scale √(k(h)²·v₀ + τ²·h^γ) with v₀ = σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra
     /// (`IntervalCalibration.predictiveScale`), Student t with n − 2 df (with a calibration that fits ν:
     /// min(ν, n − 2) df). Uncalibrated (`.none`): the classical prediction interval.
+    ///
+    /// With a regional dispersion (borrowed and reference-class fits) the new observation's noise is the
+    /// region's, estimated from other regions, instead of σ̂²: v₀ = σ̂²·x₀ᵀ(XᵀWX)⁻¹x₀ + extra + a + b·h and
+    /// the tails are the dispersion's ν (`predictiveDegreesOfFreedom`).
     public func predictive(year: Int) -> PredictiveDistribution {
         let location = calibration.location(intercept: intercept, slope: slope, horizon: year - anchorYear)
         let meanVariance = sigma * sigma * leverage(year: year)
-        let baseVariance = sigma * sigma + meanVariance + extraVariance
+        let noiseVariance = dispersion.map { $0.variance(horizon: year - anchorYear) } ?? sigma * sigma
+        let baseVariance = noiseVariance + meanVariance + extraVariance
         let scale = calibration.predictiveScale(baseVariance: baseVariance, horizon: year - anchorYear)
         let base = baseVariance.squareRoot()
         return PredictiveDistribution(year: year, location: location, scale: scale,
                                       meanScale: meanVariance.squareRoot(),
-                                      degreesOfFreedom: calibration.degreesOfFreedom(residual: degreesOfFreedom),
+                                      degreesOfFreedom: predictiveDegreesOfFreedom,
                                       transform: transform, calibrationFactor: base > 0 ? scale / base : 1)
     }
 

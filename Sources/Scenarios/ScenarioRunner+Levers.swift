@@ -32,7 +32,7 @@ extension ScenarioRunner {
         let l00 = c00.squareRoot()
         let l10 = l00 > 0 ? c01 / l00 : 0
         let l11 = max(0, c11 - l10 * l10).squareRoot()
-        let df = fit.calibration.degreesOfFreedom(residual: fit.degreesOfFreedom)
+        let df = fit.predictiveDegreesOfFreedom
         var rng = MonteCarloStreams.generator(seed: scenario.seed, label: "trend:\(code)")
         var draws: [Int: [Double]] = [:]
         for year in years { draws[year] = [] ; draws[year]?.reserveCapacity(scenario.draws) }
