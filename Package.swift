@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - C glue (no logic in C)
@@ -30,6 +31,8 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke",
                        providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
 
         // MARK: - Numerical core
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: strict),
@@ -47,7 +50,7 @@ let package = Package(
                 dependencies: ["Statistics", "Projection", "Attainment", "IndicatorData",
                                .product(name: "Yams", package: "Yams")],
                 swiftSettings: strict),
-        .target(name: "Export", swiftSettings: strict),
+        .target(name: "Export", dependencies: ["CXLSXWriter"], swiftSettings: strict),
         .executableTarget(
             name: "chitieu",
             dependencies: ["LinearAlgebra", "Statistics", "Regression", "IndicatorData", "Projection",
@@ -65,12 +68,17 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "IndicatorDataTests", dependencies: ["IndicatorData", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "ProjectionTests", dependencies: ["Projection", "IndicatorData", "TestSupport"],
+        .testTarget(name: "ProjectionTests",
+                    dependencies: ["Projection", "IndicatorData", "TestSupport",
+                                   .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "AttainmentTests",
-                    dependencies: ["Attainment", "Projection", "IndicatorData", "TestSupport"],
+                    dependencies: ["Attainment", "Projection", "IndicatorData", "TestSupport",
+                                   .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TestSupport"],
+        .testTarget(name: "ScenariosTests",
+                    dependencies: ["Scenarios", "Attainment", "Projection", "IndicatorData", "LinearAlgebra", "TestSupport",
+                                   .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -9,6 +9,11 @@ public enum ProjectionMethod: Sendable, Hashable, CustomStringConvertible {
     /// Too few provincial points: the national slope on the model scale, anchored at the provincial
     /// level (shift method), interval widened by the provincial-vs-national dispersion.
     case nationalSlopeShift(national: SeriesKey)
+    /// Too few points, but the region's own long series on another basis (e.g. GSO Department-of-Health
+    /// densities): its slope, anchored at the plan-basis level (`TrendFitter.fitOwnSlopeShift`).
+    case ownSlopeShift(source: SeriesKey, basis: String)
+    /// Too few points: a subnational parent's slope (a district borrowing its province's), shift method.
+    case parentSlopeShift(parent: SeriesKey)
     /// A value held constant (no trend), e.g. a single observation with no national series.
     case hold
     /// The last observed level held, with the spread that regions of the same indicator family showed
@@ -19,6 +24,8 @@ public enum ProjectionMethod: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .trend: return "own-trend"
         case .nationalSlopeShift(let national): return "national-slope-shift(\(national.region))"
+        case .ownSlopeShift(_, let basis): return "own-slope-shift(\(basis))"
+        case .parentSlopeShift(let parent): return "parent-slope-shift(\(parent.region))"
         case .hold: return "hold-last"
         case .referenceClassLevelHeld(let group): return "reference-class level-held(\(group))"
         }
@@ -202,6 +209,12 @@ public struct TrendFit: Sendable {
         dispersion?.degreesOfFreedom ?? calibration.degreesOfFreedom(residual: degreesOfFreedom)
     }
 
+    /// The variance of a new observation around the trend line at horizon h, model scale: σ̂² + extra, or with
+    /// a regional dispersion a + b·h + extra (the region's noise, estimated from other regions).
+    public func noiseVariance(horizon h: Int) -> Double {
+        (dispersion.map { $0.variance(horizon: h) } ?? sigma * sigma) + extraVariance
+    }
+
     /// The predictive distribution of a new observation in `year`:
     /// location a + κ·b·t (κ = the calibration's slope attenuation for t ≥ 1, else 1), scale √(k(h)²·v₀ + τ²·h^γ) with v₀ = σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra
     /// (`IntervalCalibration.predictiveScale`), Student t with n − 2 df (with a calibration that fits ν:
@@ -213,8 +226,7 @@ public struct TrendFit: Sendable {
     public func predictive(year: Int) -> PredictiveDistribution {
         let location = calibration.location(intercept: intercept, slope: slope, horizon: year - anchorYear)
         let meanVariance = sigma * sigma * leverage(year: year)
-        let noiseVariance = dispersion.map { $0.variance(horizon: year - anchorYear) } ?? sigma * sigma
-        let baseVariance = noiseVariance + meanVariance + extraVariance
+        let baseVariance = noiseVariance(horizon: year - anchorYear) + meanVariance
         let scale = calibration.predictiveScale(baseVariance: baseVariance, horizon: year - anchorYear)
         let base = baseVariance.squareRoot()
         return PredictiveDistribution(year: year, location: location, scale: scale,

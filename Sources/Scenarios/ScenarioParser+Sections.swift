@@ -130,18 +130,18 @@ extension ScenarioParser {
             let entries = try reader.entries(node, at: path, allowed: isBeds ? ScenarioParser.bedKeys : ScenarioParser.staffKeys)
             var v: [String: Node] = [:]
             for e in entries { v[e.key] = e.value }
-            let start: StartStock
+            let start: StartStock?
             switch (v["start_stock"], v["start_density"]) {
             case (let s?, nil): start = .stock(try reader.nonNegative(s, at: "\(path).start_stock"))
             case (nil, let d?): start = .density(try reader.nonNegative(d, at: "\(path).start_density"))
-            case (nil, nil):
-                throw reader.fail(node, "missing field `start_stock` or `start_density` in \(path): give the \(resource.rawValue) "
-                    + "in base_year \(baseYear), e.g. `start_density: 10.5` (per 10,000)")
+            case (nil, nil): start = nil   // from the data (head count, or density × population)
             default: throw reader.fail(node, "\(path): give `start_stock` or `start_density`, not both")
             }
             let flowKey = isBeds ? "additions" : "hires"
-            guard let flowNode = v[flowKey] else {
-                throw reader.fail(node, "missing field `\(flowKey)` in \(path): a number per year (e.g. `\(flowKey): 60`) or a list, one per year")
+            let extraKey = "extra_" + flowKey
+            if v[flowKey] != nil, v[extraKey] != nil {
+                throw reader.fail(node, "\(path): give `\(flowKey)` (the total a year) or `\(extraKey)` (on top of "
+                    + "business as usual), not both")
             }
             guard let attritionNode = v["attrition"] else {
                 throw reader.fail(node, "missing field `attrition` in \(path): the yearly leaving rate as a fraction, e.g. `attrition: 0.03`")
@@ -157,12 +157,19 @@ extension ScenarioParser {
                 throw reader.fail(node, "\(path) gives unit costs without `cost_source`; say where they come from, "
                     + "or write cost_source: \"illustrative, replace with the province's figures\"")
             }
+            let change = try v["attrition_change"].map { try reader.number($0, at: "\(path).attrition_change", fraction: true) } ?? 0
+            guard change > -1, change < 1 else {
+                throw reader.fail(v["attrition_change"], "\(path).attrition_change must be a yearly fraction between −1 and 1 "
+                    + "(got \(format(change))), e.g. -0.01 for one point less attrition")
+            }
             return ResourceSpec(
-                start: start, hires: try reader.schedule(flowNode, at: "\(path).\(flowKey)", years: projectedYears),
+                start: start, hires: try v[flowKey].map { try reader.schedule($0, at: "\(path).\(flowKey)", years: projectedYears) },
+                extraHires: try v[extraKey].map { try reader.schedule($0, at: "\(path).\(extraKey)", years: projectedYears) },
                 attrition: try reader.rate(attritionNode, at: "\(path).attrition", name: "attrition"),
                 attritionSD: try v["attrition_sd"].map { try reader.nonNegative($0, at: "\(path).attrition_sd") } ?? 0,
+                attritionChange: change,
                 pipelineDelay: delay,
-                pipelineArrivals: try v["pipeline_arrivals"].map { try reader.nonNegative($0, at: "\(path).pipeline_arrivals") } ?? 0,
+                pipelineArrivals: try v["pipeline_arrivals"].map { try reader.nonNegative($0, at: "\(path).pipeline_arrivals") },
                 costs: UnitCosts(perStockYear: perStock, perEntrant: perEntrant, source: source))
         }
 

@@ -19,15 +19,14 @@ struct AttainBatchInputs {
     /// otherwise (plan mode, which needs the full provenance, reads the files itself).
     static func loadIfBatch(_ input: InputFiles) throws -> AttainBatchInputs? {
         let (targetsURL, targetsName) = try input.targets()
-        let targets = try Target.readColumns(contentsOf: targetsURL, displayName: targetsName, options: input.options)
+        let targets = try Target.readColumns(contentsOf: targetsURL, displayName: targetsName, options: input.targetOptions)
         var regions = Set<String>()
         for key in targets.keys {
             regions.insert(key.region)
             if regions.count > 1 { break }
         }
         guard regions.count > 1 else { return nil }
-        let columns = try SeriesReader.readColumns(contentsOf: input.dataURLs, displayNames: input.dataNames,
-                                                   options: input.options)
+        let columns = try input.readColumns()
         return AttainBatchInputs(catalogue: input.catalogue, columns: columns, targets: targets,
                                  files: try input.files(includingTargets: true),
                                  dataName: input.dataNames.joined(separator: ","))
@@ -163,7 +162,7 @@ extension AttainCommand {
             }
             rows = cells.count
             let table = try Table(columns: Self.batchColumns, rows: cells)
-            try output.emit(table, metadata: runMetadata(files: output.format == .json ? inputs.files : [],
+            try output.emit(table, metadata: runMetadata(files: [.json, .xlsx].contains(output.format) ? inputs.files : [],
                                                          model: model.model, seed: nil))
         }
         for (key, reason) in skipped.prefix(20) { output.warn("\(key): skipped: \(reason)") }
@@ -242,7 +241,7 @@ extension AttainCommand {
                        "draws", "seed"]
         if !output.quiet { printError("chitieu: joint Monte Carlo for \(cells.count) series, \(draws) draws each, seed \(seed)") }
         try output.emit(try Table(columns: columns, rows: cells),
-                        metadata: runMetadata(files: output.format == .json ? inputs.files : [], model: model.model, seed: seed))
+                        metadata: runMetadata(files: [.json, .xlsx].contains(output.format) ? inputs.files : [], model: model.model, seed: seed))
     }
 }
 

@@ -25,12 +25,12 @@ extension BacktestCommand {
     }
 
     func runSubnational(catalogue: IndicatorCatalogue?) throws {
-        let urls: [(URL, String)] = data.isEmpty
-            ? [(try BundledData.file(Self.provinceFile), "Datasets/" + Self.provinceFile)]
-            : data.map { (URL(fileURLWithPath: $0), $0) }
-        let collection = try SeriesReader.read(contentsOf: urls.map(\.0), displayNames: urls.map(\.1),
-                                               options: ReadOptions(catalogue: catalogue))
-        let files = try urls.map { try DataFileDigest(fileAt: $0.0, recordedPath: $0.1) }
+        let specs: [FileSpec] = data.isEmpty
+            ? [.bundled(try BundledData.file(Self.provinceFile), relativePath: Self.provinceFile)]
+            : try parseFileSpecs(data).map { $0.markingBundled() }
+        let collection = try InputReader.read(specs, defaults: read.fileDefaults, catalogue: catalogue,
+                                              sourcePriority: read.priority(bundled: false), mapping: read.sourceMapping())
+        let files = try specs.map { try DataFileDigest(fileAt: $0.url, recordedPath: $0.displayName) }
         let series = SubnationalPanel.gso(collection.series)
         let nationalCalibration = try Calibration.load(from: try BundledData.file("calibration/calibration.json"))
         let options = try subnationalOptions()
