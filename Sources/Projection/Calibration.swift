@@ -19,7 +19,7 @@ public enum IndicatorFamily: String, Sendable, Hashable, Codable, CaseIterable {
         .nutrition: ["stunting_u5_pct", "underweight_u5_pct", "wasting_u5_pct"],
         .coverage: ["dtp3_pct", "mcv1_pct", "mcv2_pct", "fully_immunized_u1_pct"],
         .workforce: ["physicians_per_10k", "pharmacists_per_10k", "nurses_per_10k", "nurses_midwives_per_10k",
-                     "midwives_per_10k"],
+                     "midwives_dpoh_per_10k"],
         .disease: ["tb_incidence_per_100k"],
         .longevity: ["life_expectancy"],
     ]

@@ -71,9 +71,10 @@ public enum TrendFitter {
     /// calibrated regional dispersion (`options.calibration.borrowing`, the default of the command line) its
     /// predictive variance, h = y − y_p, is
     ///
-    ///     σ_N²·h²·c_bb + τ²·h^γ + a + b·h,   Student t with ν_prov degrees of freedom
+    ///     σ_N²·κ²·h²·c_bb + τ²·h^γ + a + b·h,   Student t with ν_prov degrees of freedom
     ///
-    /// σ_N²·h²·c_bb is the uncertainty of the national slope (c_bb its unscaled variance), τ²·h^γ the national
+    /// σ_N²·κ²·h²·c_bb is the uncertainty of the slope used, κ·b̂_N (c_bb its unscaled variance; with κ = 0 the
+    /// national slope is not used and adds no variance), τ²·h^γ the national
     /// trend-drift risk of the family (`IntervalCalibration`), and a + b·h the dispersion of provinces around
     /// the shifted national trend (`BorrowingDispersion`), estimated from other provinces' rolling-origin
     /// backtests, so it is there even with one provincial point. Measured on Viet Nam provinces
@@ -110,8 +111,11 @@ public enum TrendFitter {
                     + "the provincial-vs-national dispersion and understates the uncertainty")
             }
         }
-        // leverage(y) = (1 if no dispersion: the anchor observation's noise) + (y − y_p)²·c_bb.
-        let unscaled = try Matrix(rowMajor: [[dispersion == nil ? 1 : 0, 0], [0, slopeVariance]])
+        // Without a dispersion: leverage(y) = 1 (the anchor observation's noise) + (y − y_p)²·c_bb. With it, the
+        // anchor's noise is in a, and the slope used is κ·b_N, so its variance is κ²·c_bb·σ_N².
+        let kappa = options.calibration.slopeAttenuation
+        let unscaled = dispersion == nil ? try Matrix(rowMajor: [[1, 0], [0, slopeVariance]])
+            : try Matrix(rowMajor: [[0, 0], [0, kappa * kappa * slopeVariance]])
         return TrendFit(
             key: provincial.key, transform: transform, window: nationalFit.window, anchorYear: anchorYear,
             points: nationalFit.points, coefficients: [anchorLevel, nationalFit.slope], unscaledCovariance: unscaled,

@@ -31,7 +31,9 @@ extension BacktestCommand {
         let collection = try InputReader.read(specs, defaults: read.fileDefaults, catalogue: catalogue,
                                               sourcePriority: read.priority(bundled: false), mapping: read.sourceMapping())
         let files = try specs.map { try DataFileDigest(fileAt: $0.url, recordedPath: $0.displayName) }
-        let series = SubnationalPanel.gso(collection.series)
+        let derivations = try Derivation.read(contentsOf: try BundledData.file("derived_indicators.csv"),
+                                              displayName: "Datasets/derived_indicators.csv")
+        let series = try SubnationalPanel.gso(collection.series, derivations: derivations)
         let nationalCalibration = try Calibration.load(from: try BundledData.file("calibration/calibration.json"))
         let options = try subnationalOptions()
         let (points, skipped) = SubnationalBacktest.run(series, calibration: nationalCalibration, catalogue: catalogue,

@@ -75,13 +75,27 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
+    /// The shipped regional dispersion of the borrowing path (Datasets/calibration/borrowing.json).
+    func borrowingCalibration() throws -> BorrowingCalibration {
+        let url = try BundledData.file("calibration/borrowing.json")
+        do {
+            return try BorrowingCalibration.load(from: url)
+        } catch {
+            throw CLIError(message: "cannot read the borrowing calibration: \(error), or use --intervals ols",
+                           code: ExitStatus.config)
+        }
+    }
+
     /// The projection policy; with calibrated intervals every catalogue indicator gets its family's calibration.
     func policy(catalogue: IndicatorCatalogue? = nil) throws -> ProjectionPolicy {
         var policy = ProjectionPolicy(options: try trendOptions(), ownTrendMinimum: ownTrendMinimum,
                                       borrowNational: !noBorrow, allowProxy: allowProxy, auto: model == "auto")
         if let calibration = try calibration() {
+            let borrowing = try borrowingCalibration()
             for indicator in catalogue?.indicators ?? [] {
                 policy.calibrations[indicator.code] = calibration.intervalCalibration(forIndicator: indicator.code)
+                    .with(borrowing: borrowing.shiftDispersion(forIndicator: indicator.code),
+                          referenceClass: borrowing.levelHeldDispersion(forIndicator: indicator.code))
             }
         }
         return policy
