@@ -101,7 +101,7 @@ extension ScenarioRunner {
             startStock = density * population.base / 1e4
             stockSource = "derived from density × population"
             derivation = "\(format((startStock * 10).rounded() / 10)) = density \(format(density)) per 10,000 "
-                + "× \(population.model == "given" ? "" : "fitted ")\(s.baseYear) population \(Int(population.base.rounded())) / 10,000"
+                + "× \(population.model == "given" ? "" : "fitted ")\(s.baseYear) population \(format(population.base.rounded())) / 10,000"
         }
         notes.append("\(resource.rawValue): start stock in \(s.baseYear) \(derivation)"
             + observedCount(resource, population: population))
