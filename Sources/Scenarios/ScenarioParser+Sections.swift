@@ -6,21 +6,21 @@ import Yams
 extension ScenarioParser {
     /// Stated ranges of the scenario language (documented in Datasets/kontum/scenarios/README.md and
     /// `chitieu help scenario-file`; a test checks the two agree with these).
-    enum Limits {
-        static let population = 1.0...2e9
-        static let growth = -0.5...0.5
-        static let growthSD = 0.0...0.5
-        static let aarr = -0.5...0.5
-        static let accelerate = 0.0...10
-        static let startStock = 0.0...1e7
-        static let startDensity = 0.0...10_000
-        static let hires = 0.0...1e6
-        static let attritionSD = 0.0...0.5
-        static let pipelineDelay = 0...50
-        static let unitCost = 0.0...1e15
-        static let budget = 0.0...1e18
+    public enum Limits {
+        public static let population = 1.0...2e9
+        public static let growth = -0.5...0.5
+        public static let growthSD = 0.0...0.5
+        public static let aarr = -0.5...0.5
+        public static let accelerate = 0.0...10
+        public static let startStock = 0.0...1e7
+        public static let startDensity = 0.0...10_000
+        public static let hires = 0.0...1e6
+        public static let attritionSD = 0.0...0.5
+        public static let pipelineDelay = 0...50
+        public static let unitCost = 0.0...1e15
+        public static let budget = 0.0...1e18
         /// Values of an indicator without catalogue bounds.
-        static let value = -1e15...1e15
+        public static let value = -1e15...1e15
     }
 
     /// What section parsers need: the reader, the scenario's years and the catalogue.

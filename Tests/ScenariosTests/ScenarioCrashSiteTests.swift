@@ -72,9 +72,9 @@ struct ScenarioCrashSiteTests {
     }
 
     /// Built in code, an absurd horizon is refused by the runner before any allocation.
-    @Test(arguments: [(Int.min, 2030), (2023, Int.max), (2023, 99999), (0, 2030)])
-    func absurdYearsInCodeAreRefused(years: (Int, Int)) {
-        let scenario = inCode(base: 1e6, baseYear: years.0, horizon: years.1)
+    @Test(arguments: [[Int.min, 2030], [2023, Int.max], [2023, 99999], [0, 2030]])
+    func absurdYearsInCodeAreRefused(years: [Int]) {
+        let scenario = inCode(base: 1e6, baseYear: years[0], horizon: years[1])
         #expect(scenario.years.isEmpty)
         #expect(throws: ScenarioError.self) { try runner(scenario).run() }
     }
