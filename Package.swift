@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - C glue (no logic in C)
@@ -70,7 +71,9 @@ let package = Package(
         .testTarget(name: "AttainmentTests",
                     dependencies: ["Attainment", "Projection", "IndicatorData", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TestSupport"],
+        .testTarget(name: "ScenariosTests",
+                    dependencies: ["Scenarios", "Attainment", "Projection", "IndicatorData", "LinearAlgebra", "TestSupport",
+                                   .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -59,3 +59,61 @@ public enum ResourceCosting {
         costs(of: path, unitCosts: unitCosts).last?.cumulative ?? 0
     }
 }
+
+// MARK: - Cost over business as usual
+
+/// The cost of a scenario as the increment over business as usual, year by year, with its discounted sum.
+///
+/// With unit costs c_s (per stock-year) and c_e (per entrant), the increment of year t is
+///
+///     ΔC_t = c_s·(S′_t − S_t) + c_e·(A′_t − A_t)
+///
+/// (scenario minus business as usual, stocks and entrants on the central paths), the cumulative cost
+/// Σ ΔC_t, and the present value at rate r, PV = Σ_t ΔC_t / (1 + r)^(t − t₀), t₀ the base year: costs are
+/// discounted to the base year, as in WHO-CHOICE (Tan-Torres Edejer et al., WHO 2003, ch. 4; default
+/// r = 3 %, `Scenario.defaultDiscountRate`).
+public struct IncrementalCost: Sendable, Hashable {
+    public let baseYear: Int
+    public let years: [Int]
+    /// ΔC_t for each of `years`.
+    public let annual: [Double]
+    public let discountRate: Double
+
+    public init(baseYear: Int, years: [Int], annual: [Double], discountRate: Double) {
+        self.baseYear = baseYear
+        self.years = years
+        self.annual = annual
+        self.discountRate = discountRate
+    }
+
+    /// Σ ΔC_t up to and including each year.
+    public var cumulative: [Double] {
+        var sum = 0.0
+        return annual.map { sum += $0; return sum }
+    }
+
+    /// Σ ΔC_t / (1 + r)^(t − t₀) up to and including each year.
+    public var discountedCumulative: [Double] {
+        var sum = 0.0
+        return zip(years, annual).map { year, cost in
+            sum += cost / Foundation.pow(1 + discountRate, Double(year - baseYear))
+            return sum
+        }
+    }
+
+    /// Undiscounted total over the horizon.
+    public var total: Double { annual.reduce(0, +) }
+    /// Present value at the base year.
+    public var presentValue: Double { discountedCumulative.last ?? 0 }
+
+    /// The year-by-year sum of several increments on the same years (e.g. every resource of a scenario).
+    public static func sum(_ parts: [IncrementalCost]) -> IncrementalCost? {
+        guard let first = parts.first else { return nil }
+        var annual = [Double](repeating: 0, count: first.years.count)
+        for part in parts where part.years == first.years {
+            for i in annual.indices { annual[i] += part.annual[i] }
+        }
+        return IncrementalCost(baseYear: first.baseYear, years: first.years, annual: annual,
+                               discountRate: first.discountRate)
+    }
+}

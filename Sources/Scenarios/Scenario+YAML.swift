@@ -25,16 +25,25 @@ import Yams
 ///             salary: 1.0e8, training_cost: 5.0e8, cost_source: "illustrative"}
 ///   beds: {start_density: 40.0, additions: 20, attrition: 0.0, cost_per_bed: 1.0e9}
 /// budget: {currency: VND, annual: 1.0e12, preventive_share: 0.30}
+/// discount_rate: 0.03          # for the costs over business as usual, default 3 % a year
 /// ```
+///
+/// Resources are changes to business as usual (the density trend of the scorecard): `hires`/`additions` are
+/// the total intake a year (the lever adds `hires − h̄`, h̄ the net hiring implied by the history),
+/// `extra_hires`/`extra_additions` the intake on top of business as usual, `attrition_change` a change of
+/// the attrition rate; with none of them the resource runs business as usual. `start_stock`/`start_density`
+/// are optional (default: from the data).
 public enum ScenarioParser {
     static let topKeys = ["name", "description", "region", "data", "targets", "base_year", "horizon", "draws",
-                          "seed", "population", "trends", "resources", "budget"]
+                          "seed", "population", "trends", "resources", "budget", "discount_rate"]
     static let leverKeys = ["bau", "aarr", "accelerate", "target_path", "halt", "values"]
     static let leverOptions = ["start_year", "cap"]
-    static let staffKeys = ["start_stock", "start_density", "hires", "attrition", "attrition_sd", "pipeline_delay",
-                            "pipeline_arrivals", "salary", "training_cost", "cost_source"]
-    static let bedKeys = ["start_stock", "start_density", "additions", "attrition", "attrition_sd", "pipeline_delay",
-                          "pipeline_arrivals", "cost_per_bed", "running_cost", "cost_source"]
+    static let staffKeys = ["start_stock", "start_density", "hires", "extra_hires", "attrition", "attrition_sd",
+                            "attrition_change", "pipeline_delay", "pipeline_arrivals", "salary", "training_cost",
+                            "cost_source"]
+    static let bedKeys = ["start_stock", "start_density", "additions", "extra_additions", "attrition", "attrition_sd",
+                          "attrition_change", "pipeline_delay", "pipeline_arrivals", "cost_per_bed", "running_cost",
+                          "cost_source"]
 
     /// Calendar years a scenario may name (base_year, horizon, start_year, values).
     public static let years = 1900...2100
@@ -120,6 +129,10 @@ public enum ScenarioParser {
             }
         }
         if let budget = fields["budget"]?.value { scenario.budget = try context.budget(budget) }
+        if let node = fields["discount_rate"]?.value {
+            scenario.discountRate = try reader.number(node, at: "discount_rate", in: Limits.discountRate, unit: .fraction,
+                                                      ends: .upperOpen)
+        }
         return scenario
     }
 

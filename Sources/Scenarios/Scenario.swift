@@ -22,6 +22,8 @@ public struct Scenario: Sendable {
     /// Per resource.
     public var resources: [Resource: ResourceSpec]
     public var budget: BudgetSpec?
+    /// Yearly discount rate for the cost increments over business as usual (`discount_rate:`, a fraction).
+    public var discountRate: Double
     /// Where each key sits in the file, for errors found after parsing (e.g. against the data).
     public var marks: [String: SourceMark]
     /// `file:line:column: …` warnings of the parser about valid values with a surprising effect (a
@@ -32,7 +34,7 @@ public struct Scenario: Sendable {
                 targetsFile: String? = nil, baseYear: Int, horizon: Int, draws: Int = 1000, seed: UInt64 = 1,
                 population: PopulationSpec, trends: [String: TrendLeverSpec] = [:],
                 resources: [Resource: ResourceSpec] = [:], budget: BudgetSpec? = nil,
-                marks: [String: SourceMark] = [:]) {
+                discountRate: Double = Scenario.defaultDiscountRate, marks: [String: SourceMark] = [:]) {
         self.name = name
         self.description = description
         self.region = region
@@ -46,8 +48,14 @@ public struct Scenario: Sendable {
         self.trends = trends
         self.resources = resources
         self.budget = budget
+        self.discountRate = discountRate
         self.marks = marks
     }
+
+    /// Default discount rate, 3 % a year: the rate recommended for costs and effects in WHO-CHOICE
+    /// (Tan-Torres Edejer et al., "Making choices in health: WHO guide to cost-effectiveness analysis",
+    /// WHO 2003, ch. 4) and the usual base case of health economic evaluations.
+    public static let defaultDiscountRate = 0.03
 
     /// Projected years: baseYear + 1 … horizon (empty outside the checked ranges, see `checkLimits`).
     public var years: [Int] {
@@ -128,26 +136,48 @@ public enum StartStock: Sendable, Hashable {
     case density(Double)
 }
 
-/// Resource lever: stock-flow parameters plus unit costs and uncertainty.
+/// Resource lever: a change to business as usual for one resource, plus unit costs and uncertainty.
+///
+/// Business as usual for a resource is its density indicator's trend, the scorecard's predictive
+/// distribution (see `ScenarioRunner.runResource`). The lever is expressed relative to it: extra intake
+/// (`hires` minus the net hiring h̄ implied by the history, or `extraHires` directly), a change of the
+/// attrition rate, and a pipeline delay for the extra intake. A spec with none of these is business as usual.
 public struct ResourceSpec: Sendable, Hashable {
-    public var start: StartStock
-    public var hires: HireSchedule
+    /// The base-year stock; `nil` = from the data (a head count, or density × population).
+    public var start: StartStock?
+    /// Total intake per year (`hires:` / `additions:`); the lever adds `hires − h̄` to business as usual.
+    public var hires: HireSchedule?
+    /// Intake per year on top of business as usual (`extra_hires:` / `extra_additions:`).
+    public var extraHires: HireSchedule?
+    /// The attrition rate a (fraction a year) assumed for the history and business as usual.
     public var attrition: Double
     /// Standard deviation of the attrition rate for the Monte Carlo (0 = held fixed).
     public var attritionSD: Double
+    /// Change of the attrition rate under the lever, a′ = a + δa (`attrition_change:`, 0 = as usual).
+    public var attritionChange: Double
+    /// Years from the extra intake to entering service.
     public var pipelineDelay: Int
-    public var pipelineArrivals: Double
+    /// Entrants a year in years 1 … d (`pipeline_arrivals:`); `nil` = as business as usual (h̄).
+    public var pipelineArrivals: Double?
     public var costs: UnitCosts
 
-    public init(start: StartStock, hires: HireSchedule, attrition: Double, attritionSD: Double = 0,
-                pipelineDelay: Int = 0, pipelineArrivals: Double = 0, costs: UnitCosts = UnitCosts()) {
+    public init(start: StartStock? = nil, hires: HireSchedule? = nil, extraHires: HireSchedule? = nil,
+                attrition: Double, attritionSD: Double = 0, attritionChange: Double = 0, pipelineDelay: Int = 0,
+                pipelineArrivals: Double? = nil, costs: UnitCosts = UnitCosts()) {
         self.start = start
         self.hires = hires
+        self.extraHires = extraHires
         self.attrition = attrition
         self.attritionSD = attritionSD
+        self.attritionChange = attritionChange
         self.pipelineDelay = pipelineDelay
         self.pipelineArrivals = pipelineArrivals
         self.costs = costs
+    }
+
+    /// Whether the spec changes nothing: no intake given, no attrition change, no pipeline arrivals.
+    public var isBusinessAsUsual: Bool {
+        hires == nil && extraHires == nil && attritionChange == 0 && pipelineArrivals == nil
     }
 }
 

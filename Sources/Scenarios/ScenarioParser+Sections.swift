@@ -16,6 +16,10 @@ extension ScenarioParser {
         public static let startDensity = 0.0...10_000
         public static let hires = 0.0...1e6
         public static let attritionSD = 0.0...0.5
+        /// attrition_change: a yearly fraction strictly between −1 and 1.
+        public static let attritionChange = -1.0...1.0
+        /// discount_rate: a yearly fraction.
+        public static let discountRate = 0.0...1.0
         public static let pipelineDelay = 0...50
         public static let unitCost = 0.0...1e15
         public static let budget = 0.0...1e18
@@ -157,19 +161,19 @@ extension ScenarioParser {
             let entries = try reader.entries(node, at: path, allowed: isBeds ? ScenarioParser.bedKeys : ScenarioParser.staffKeys)
             var v: [String: Node] = [:]
             for e in entries { v[e.key] = e.value }
-            let start: StartStock
+            let start: StartStock?
             switch (v["start_stock"], v["start_density"]) {
             case (let s?, nil): start = .stock(try reader.number(s, at: "\(path).start_stock", in: Limits.startStock, unit: .count))
             case (nil, let d?):
                 start = .density(try reader.number(d, at: "\(path).start_density", in: Limits.startDensity, unit: .density))
-            case (nil, nil):
-                throw reader.fail(node, "missing field `start_stock` or `start_density` in \(path): give the \(resource.rawValue) "
-                    + "in base_year \(baseYear), e.g. `start_density: 10.5` (per 10,000)")
+            case (nil, nil): start = nil   // from the data (head count, or density × population)
             default: throw reader.fail(node, "\(path): give `start_stock` or `start_density`, not both")
             }
             let flowKey = isBeds ? "additions" : "hires"
-            guard let flowNode = v[flowKey] else {
-                throw reader.fail(node, "missing field `\(flowKey)` in \(path): a number per year (e.g. `\(flowKey): 60`) or a list, one per year")
+            let extraKey = "extra_" + flowKey
+            if v[flowKey] != nil, v[extraKey] != nil {
+                throw reader.fail(node, "\(path): give `\(flowKey)` (the total a year) or `\(extraKey)` (on top of "
+                    + "business as usual), not both")
             }
             guard let attritionNode = v["attrition"] else {
                 throw reader.fail(node, "missing field `attrition` in \(path): the yearly leaving rate as a fraction, e.g. `attrition: 0.03`")
@@ -189,17 +193,23 @@ extension ScenarioParser {
                 throw reader.fail(node, "\(path) gives unit costs without `cost_source`; say where they come from, "
                     + "or write cost_source: \"illustrative, replace with the province's figures\"")
             }
+            let change = try v["attrition_change"].map {
+                try reader.number($0, at: "\(path).attrition_change", in: Limits.attritionChange, unit: .fraction, ends: .open)
+            } ?? 0
+            let flow = { (key: String) throws -> HireSchedule? in
+                try v[key].map { try reader.schedule($0, at: "\(path).\(key)", years: projectedYears, in: Limits.hires, unit: .count) }
+            }
             let spec = ResourceSpec(
-                start: start,
-                hires: try reader.schedule(flowNode, at: "\(path).\(flowKey)", years: projectedYears, in: Limits.hires, unit: .count),
+                start: start, hires: try flow(flowKey), extraHires: try flow(extraKey),
                 attrition: attrition,
                 attritionSD: try v["attrition_sd"].map {
                     try reader.number($0, at: "\(path).attrition_sd", in: Limits.attritionSD, unit: .fraction)
                 } ?? 0,
+                attritionChange: change,
                 pipelineDelay: delay,
                 pipelineArrivals: try v["pipeline_arrivals"].map {
                     try reader.number($0, at: "\(path).pipeline_arrivals", in: Limits.hires, unit: .count)
-                } ?? 0,
+                },
                 costs: UnitCosts(perStockYear: perStock, perEntrant: perEntrant, source: source))
             return (spec, pipelineWarnings(v["pipeline_delay"], path: path, delay: delay))
         }

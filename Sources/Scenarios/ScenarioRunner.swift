@@ -23,6 +23,8 @@ public struct ScenarioRunner: Sendable {
         var method: String
         /// The lever's predictive distribution per year (trend levers only; see `LeverPath.predictive`).
         var predictive: [Int: PredictiveDistribution] = [:]
+        /// A resource lever's business-as-usual control variate per year (see `ControlVariate`).
+        var control: [Int: ControlVariate] = [:]
         /// Caps applied to every value (natural scale).
         var lower = -Double.infinity
         var upper = Double.infinity
@@ -58,7 +60,7 @@ public struct ScenarioRunner: Sendable {
             guard let spec = s.resources[resource] else { continue }
             let out = runResource(resource, spec: spec, population: population)
             rows += out.rows
-            projected[resource.indicator] = out.projected
+            if let p = out.projected { projected[resource.indicator] = p }
             summaries.append(out.summary)
             notes += out.notes
             done += 1
@@ -89,6 +91,7 @@ public struct ScenarioRunner: Sendable {
         }
 
         let attainment = attain(projected: projected, targets: targetsByIndicator)
+        summaries = summaries.map { withMilestone($0, attainment: attainment, projected: projected) }
         let costed = summaries.filter { $0.totalCost > 0 }
         for summary in costed where summary.costSource.lowercased().contains("illustrative") {
             notes.append("\(summary.resource.rawValue) unit costs are ILLUSTRATIVE (\(summary.costSource)); "
@@ -97,7 +100,7 @@ public struct ScenarioRunner: Sendable {
         return ScenarioResult(
             name: s.name, description: s.description, region: s.region, seed: s.seed, draws: s.draws,
             baseYear: s.baseYear, horizon: s.horizon, population: population, rows: rows, attainment: attainment,
-            resources: summaries, currency: s.budget?.currency ?? "VND", notes: notes)
+            resources: summaries, discountRate: s.discountRate, currency: s.budget?.currency ?? "VND", notes: notes)
     }
 
     // MARK: - Population
@@ -159,9 +162,11 @@ public struct ScenarioRunner: Sendable {
     ///
     /// - status, resolved comparator, "already met" and comparator warnings from `Attainment.assess`;
     /// - P(attain) = `Attainment.probability` on the lever's predictive distribution (a trend's predictive
-    ///   moved to the lever's centre; exactly the scorecard's for `bau`) when the target lies strictly inside
-    ///   the caps, so capping cannot change which values meet it;
-    /// - otherwise (resources, the budget lever, targets at a cap) the share of Monte Carlo draws meeting it,
+    ///   moved to the lever's centre; exactly the scorecard's for `bau`, resources at business as usual
+    ///   included) when the target lies strictly inside the caps, so capping cannot change which values meet it;
+    /// - a resource lever: the analytic business-as-usual P plus the paired Monte Carlo difference
+    ///   (`ControlVariate`), with its standard error;
+    /// - otherwise (no trend, the budget lever, targets at a cap) the share of Monte Carlo draws meeting it,
     ///   `Comparator.isMet` with the hold tolerance, with standard error √(p(1 − p)/N);
     /// - no projection: "assessment not possible: <reason>" (the fit's failure, as in the scorecard).
     func attain(projected: [String: Projected], targets: [String: [Target]]) -> [ScenarioAttainment] {
@@ -170,51 +175,19 @@ public struct ScenarioRunner: Sendable {
         for code in targets.keys.sorted(by: { (planKey(targets[$0], $0), $0) < (planKey(targets[$1], $1), $1) }) {
             guard let entry = inputs.catalogue[code] else { continue }
             let p = projected[code]
-            let reason = inputs.unassessable[code] ?? "no data to fit a trend"
-            let baseline = inputs.baseline(code, year: s.baseYear)
             for t in (targets[code] ?? []).sorted(by: { $0.year < $1.year }) where t.year > s.baseYear && t.year <= s.horizon {
-                let predictive = p?.predictive[t.year]
-                let analytic = predictive != nil && p.map { Self.inside(t, lower: $0.lower, upper: $0.upper) } == true
-                var m = Attainment.assess(target: t, direction: entry.direction, predictive: analytic ? predictive : nil,
-                                          reason: reason, baseline: baseline)
-                var se: Double?
-                var pMethod = m.probability == nil ? "" : "analytic"
-                let draws = p?.draws[t.year] ?? []
-                if !analytic, !draws.isEmpty, AttainmentStatus(target: t).carriesProbability, let value = t.value,
-                   let comparator = m.comparator {
-                    let met = draws.filter { comparator.isMet($0, target: value, tolerance: t.holdTolerance) }.count
-                    let share = Double(met) / Double(draws.count)
-                    m = MilestoneAttainment(target: t, comparator: comparator, status: AttainmentStatus(target: t),
-                                            probability: share, metAtBaseline: m.metAtBaseline, warnings: m.warnings)
-                    se = (share * (1 - share) / Double(draws.count)).squareRoot()
-                    pMethod = "Monte Carlo"
-                }
-                let lo = p?.lower ?? -.infinity, hi = p?.upper ?? .infinity
-                func clamp(_ x: Double) -> Double { Swift.min(Swift.max(x, lo), hi) }
-                var median: Double?, pi80: ClosedInterval?, pi95: ClosedInterval?
-                if t.kind != .qualitative {
-                    if let predictive {
-                        median = clamp(predictive.median)
-                        let i80 = predictive.predictionInterval(level: 0.8), i95 = predictive.predictionInterval(level: 0.95)
-                        pi80 = ClosedInterval(lower: clamp(i80.lower), upper: clamp(i80.upper))
-                        pi95 = ClosedInterval(lower: clamp(i95.lower), upper: clamp(i95.upper))
-                    } else if !draws.isEmpty {
-                        let sorted = draws.filter { !$0.isNaN }.sorted()
-                        median = quantile(sorted: sorted, 0.5)
-                        pi80 = ClosedInterval(lower: quantile(sorted: sorted, 0.1), upper: quantile(sorted: sorted, 0.9))
-                        pi95 = ClosedInterval(lower: quantile(sorted: sorted, 0.025), upper: quantile(sorted: sorted, 0.975))
-                    }
-                }
+                let e = estimate(t, entry: entry, projected: p)
                 let central = p?.central[t.year]
                 var centralMeets: Bool?
-                if let central, let value = t.value, let comparator = m.comparator {
+                if let central, let value = t.value, let comparator = e.m.comparator {
                     centralMeets = comparator.isMet(central, target: value, tolerance: t.holdTolerance)
                 }
+                let m = e.m
                 out.append(ScenarioAttainment(
                     scenario: s.name, indicator: code, planRow: t.planRow.isEmpty ? entry.planRow : t.planRow,
                     year: t.year, targetText: t.text, kind: t.kind, comparator: m.comparator, target: t.value,
-                    status: m.status, central: central, median: median, pi80: pi80, pi95: pi95,
-                    probability: m.probability, probabilitySE: se, probabilityMethod: pMethod,
+                    status: m.status, central: central, median: e.median, pi80: e.pi80, pi95: e.pi95,
+                    probability: m.probability, probabilitySE: e.se, probabilityMethod: e.method,
                     metAtBaseline: m.metAtBaseline,
                     verdict: ChitieuVerdict.classify(probability: m.probability,
                                                      metAtBaseline: m.status.carriesProbability ? m.metAtBaseline : nil),
@@ -222,6 +195,82 @@ public struct ScenarioRunner: Sendable {
             }
         }
         return out
+    }
+
+    /// P(attain), its standard error and method, median and intervals of one target (see `attain`).
+    struct Estimate {
+        var m: MilestoneAttainment
+        var se: Double?
+        var method: String
+        var median: Double?
+        var pi80: ClosedInterval?
+        var pi95: ClosedInterval?
+    }
+
+    func estimate(_ t: Target, entry: Indicator, projected p: Projected?) -> Estimate {
+        let reason = inputs.unassessable[entry.code] ?? "no data to fit a trend"
+        let baseline = inputs.baseline(entry.code, year: scenario.baseYear)
+        let predictive = p?.predictive[t.year]
+        let control = p?.control[t.year]
+        let analytic = predictive != nil && p.map { Self.inside(t, lower: $0.lower, upper: $0.upper) } == true
+        let m0 = Attainment.assess(target: t, direction: entry.direction,
+                                   predictive: analytic ? predictive : control?.predictive, reason: reason,
+                                   baseline: baseline)
+        var e = Estimate(m: m0, se: nil, method: m0.probability == nil ? "" : "analytic")
+        let draws = p?.draws[t.year] ?? []
+        if !analytic, !draws.isEmpty, AttainmentStatus(target: t).carriesProbability, let value = t.value,
+           let comparator = m0.comparator {
+            let meets = { (x: Double) in comparator.isMet(x, target: value, tolerance: t.holdTolerance) }
+            let share: Double, se: Double
+            if let control, let bau = m0.probability {
+                (share, se) = control.probability(bau: bau, meets: meets)
+                e.method = "control variate"
+            } else {
+                share = Double(draws.filter(meets).count) / Double(draws.count)
+                se = (share * (1 - share) / Double(draws.count)).squareRoot()
+                e.method = "Monte Carlo"
+            }
+            e.m = MilestoneAttainment(target: t, comparator: comparator, status: AttainmentStatus(target: t),
+                                      probability: share, metAtBaseline: m0.metAtBaseline, warnings: m0.warnings)
+            e.se = se
+        }
+        guard t.kind != .qualitative, let p else { return e }
+        func clamp(_ x: Double) -> Double { Swift.min(Swift.max(x, p.lower), p.upper) }
+        func interval(_ q: (Double) -> Double, _ level: Double) -> ClosedInterval {
+            ClosedInterval(lower: clamp(q((1 - level) / 2)), upper: clamp(q((1 + level) / 2)))
+        }
+        if let predictive {
+            e.median = clamp(predictive.median)
+            let i80 = predictive.predictionInterval(level: 0.8), i95 = predictive.predictionInterval(level: 0.95)
+            e.pi80 = ClosedInterval(lower: clamp(i80.lower), upper: clamp(i80.upper))
+            e.pi95 = ClosedInterval(lower: clamp(i95.lower), upper: clamp(i95.upper))
+        } else if let control {
+            e.median = clamp(control.quantile(0.5))
+            e.pi80 = interval(control.quantile, 0.8)
+            e.pi95 = interval(control.quantile, 0.95)
+        } else if !draws.isEmpty {
+            let sorted = draws.filter { !$0.isNaN }.sorted()
+            let q = { (x: Double) in quantile(sorted: sorted, x) }
+            e.median = q(0.5)
+            e.pi80 = interval(q, 0.8)
+            e.pi95 = interval(q, 0.95)
+        }
+        return e
+    }
+
+    /// A resource summary with P(attain) of its density indicator's last milestone within the horizon, under
+    /// the scenario and (analytic) under business as usual.
+    func withMilestone(_ summary: ResourceSummary, attainment: [ScenarioAttainment],
+                       projected: [String: Projected]) -> ResourceSummary {
+        let code = summary.resource.indicator
+        guard let a = attainment.last(where: { $0.indicator == code && $0.probability != nil }),
+              let entry = inputs.catalogue[code],
+              let target = inputs.targets.first(where: { $0.region == scenario.region && $0.indicator == code
+                  && $0.year == a.year && $0.text == a.targetText }) else { return summary }
+        let p = projected[code]
+        let bau = p?.control[a.year]?.predictive ?? (summary.businessAsUsual ? p?.predictive[a.year] : nil)
+        let bauP = bau.flatMap { Attainment.assess(target: target, direction: entry.direction, predictive: $0).probability }
+        return summary.with(milestoneYear: a.year, bauProbability: bauP, probability: a.probability)
     }
 
     /// Plan-row order ("1" < "2" < … < "15" < "15.1" < "16"; rows without a number last), so the scorecard

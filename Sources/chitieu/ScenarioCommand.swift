@@ -74,12 +74,14 @@ func loadScenario(_ path: String, options: ScenarioRunOptions) throws -> (Scenar
     for s in inputs.collection.series where s.region == scenario.region { series[s.indicator] = s }
 
     let targeted = Set(inputs.targets.filter { $0.region == scenario.region }.map(\.indicator))
-    var determined = Set(scenario.resources.keys.map(\.indicator))
+    // Resources are fitted too: their business as usual is the scorecard's trend; only the budget lever
+    // determines its indicator without one.
+    var determined = Set<String>()
     if scenario.budget != nil { determined.insert("preventive_budget_share_pct") }
     var fits: [String: TrendFit] = [:]
     var unassessable: [String: String] = [:]
     var baselines: [String: Observation] = [:]
-    for code in targeted.union(scenario.trends.keys).sorted() {
+    for code in targeted.union(scenario.trends.keys).union(scenario.resources.keys.map(\.indicator)).sorted() {
         guard let indicator = inputs.catalogue[code] else {
             unassessable[code] = "indicator \(code) is not in the catalogue"
             continue

@@ -155,13 +155,14 @@ struct PlotScenarioCLITests {
 
     @Test("A scenario without the indicator is named on stderr and left out; the other fan is drawn")
     func partial() throws {
-        let r = try plotScenarios("nurses_per_10k", ["business_as_usual.yaml", "nutrition_acceleration.yaml"], out: "-")
+        // Nurses have no trend in the bundled data, so only the stock-flow of the workforce file projects them.
+        let r = try plotScenarios("nurses_per_10k", ["workforce_expansion.yaml", "nutrition_acceleration.yaml"], out: "-")
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stderr.contains("warning: scenario \"Nutrition acceleration\""), "stderr: \(r.stderr)")
         #expect(r.stderr.contains("has no projection of nurses_per_10k"))
         #expect(r.stderr.contains("its fan is left out"))
         // One fan: the legend says "Projected", so the title names the scenario.
-        #expect(r.stdout.contains("Nurses per 10,000 population — VN-28 — Business as usual"))
+        #expect(r.stdout.contains("Nurses per 10,000 population — VN-28 — Workforce expansion"))
         #expect(!r.stdout.contains(Self.okabeOrange))
     }
 

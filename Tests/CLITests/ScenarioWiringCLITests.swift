@@ -66,7 +66,8 @@ struct ScenarioWiringCLITests {
     @Test func statementsInMetadata() throws {
         let r = try runChitieu(args: ["scenario", "run", Self.folder + "business_as_usual.yaml", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("note: doctors: attrition fixed at 3.00 % a year (no attrition_sd in the file)"), "\(r.stderr)")
+        #expect(r.stderr.contains("note: doctors: business as usual is the physicians_per_10k trend"), "\(r.stderr)")
+        #expect(r.stderr.contains("it stands for a net intake h̄ = ΔS + a·S = 35.2 a year at attrition 3.00 %"), "\(r.stderr)")
         #expect(r.stderr.contains("the data's physicians_count is 539 in 2024 = 8.69 per 10,000"), "\(r.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let meta = try #require(doc["metadata"] as? [String: Any])
@@ -77,7 +78,7 @@ struct ScenarioWiringCLITests {
         let resources = try #require(meta["resources"] as? [[String: Any]])
         let doctors = try #require(resources.first { $0["resource"] as? String == "doctors" })
         #expect(doctors["attrition_uncertain"] as? Bool == false)
-        #expect((doctors["start_stock_derivation"] as? String)?.hasPrefix("634.9 = density 10.5 per 10,000 × fitted 2023 population 604663") == true)
+        #expect((doctors["start_stock_derivation"] as? String)?.hasPrefix("634.9 = observed density 10.5 per 10,000 × fitted 2023 population 604663") == true)
         let workforce = try json(["scenario", "run", Self.folder + "workforce_expansion.yaml", "--format", "json", "--quiet"])
         let wr = try #require((workforce["metadata"] as? [String: Any])?["resources"] as? [[String: Any]])
         #expect(wr.first { $0["resource"] as? String == "doctors" }?["attrition_uncertain"] as? Bool == true)

@@ -31,7 +31,7 @@ private let altPriority = ["sdg_indicators", "ddf--who--gho", "IHR-costing", "sy
 /// without updating this list (and, by review, Datasets/README.md).
 private let expectedFiles: [String: Int] = [
     // path: data rows (header excluded)
-    "indicators.csv": 64,
+    "indicators.csv": 85,
     "intl/intl_series.csv": 6477,
     "kontum/kontum_province.csv": 156,
     "kontum/plan_baseline_2023.csv": 22,
@@ -42,6 +42,7 @@ private let expectedFiles: [String: Int] = [
     "national/vietnam_igme_child_mortality_bounds.csv": 243,
     "national/vietnam_national.csv": 460,
     "national/vietnam_national_alt.csv": 189,
+    "provinces/vietnam_provinces_gso.csv": 11037,
 ]
 
 private let seriesFiles = expectedFiles.keys.filter {
@@ -143,6 +144,27 @@ struct DatasetsTests {
         #expect(same(kt["population_avg", "VN-28"]?.value(in: 2022), 579_914))
         #expect(same(kt["life_expectancy", "VN-28"]?.value(in: 2023), 69.7))
         #expect(same(kt["population_avg_derived", "VN-28-DAK_HA"]?.value(in: 2022), 79_590))
+    }
+
+    @Test("GSO provinces copy: 42 provinces + Hà Tây to 2007 + 6 regions + VN; Kon Tum values of README §9")
+    func provincesValues() throws {
+        let gso = try readSeries("provinces/vietnam_provinces_gso.csv")
+        let regions = Set(gso.keys.map(\.region))
+        // 42 provinces of README §9, plus VN-15 Hà Tây (1995–2007, merged into Hà Nội in 2008), 6 regions, VN.
+        #expect(regions.count == 50)
+        #expect(gso["population_avg", "VN-15"]?.lastYear == 2007)
+        #expect(regions.filter { $0.hasPrefix("VN-REG-") }.count == 6)
+        // README §9: "Kon Tum doctors 2016: 462 on this basis"; "Kon Tum doctors 2010 (156, between 249 and 354)".
+        #expect(same(gso["doctors_dpoh_count", "VN-28"]?.value(in: 2016), 462))
+        #expect(same(gso["doctors_dpoh_count", "VN-28"]?.value(in: 2010), 156))
+        #expect(same(gso["doctors_dpoh_count", "VN-28"]?.value(in: 2009), 249))
+        #expect(same(gso["doctors_dpoh_count", "VN-28"]?.value(in: 2011), 354))
+        // Population in thousands (README §9), 22 years 1995–2016.
+        let pop = try #require(gso["population_avg", "VN-28"])
+        #expect(pop.unit == "thousand persons" && pop.count == 22 && pop.firstYear == 1995)
+        #expect(gso["doctors_dpoh_count", "VN-28"]?.count == 15)
+        #expect(gso["imr", "VN-28"]?.count == 11 && gso["immunization_full_u1_pct", "VN-28"]?.count == 5)
+        #expect(gso["hiv_new_cases", "VN-28"]?.count == 6)
     }
 
     @Test("national targets copy: 22 targets, strict only where printed")
@@ -308,7 +330,7 @@ extension DatasetsTests {
     @Test("catalogue: 26 plan indicators, three non-comparable national series flagged, beds unit")
     func catalogue() throws {
         let c = try readCatalogue()
-        #expect(c.indicators.count == 64)
+        #expect(c.indicators.count == 85)
         let plan = c.indicators.filter { !$0.planRow.isEmpty }
         #expect(plan.count == 26)
         let nonComparable = c.indicators.filter { $0.nationalSeries != nil && !$0.nationalComparable }
