@@ -42,4 +42,21 @@ public enum MessageEcho {
             return s.value < 0x20 || (0x7F..<0xA0).contains(s.value)
         }
     }
+
+    /// A whole message made safe to print: control characters escaped and every run of more than `limit`
+    /// non-blank characters (an echoed 50 MB cell) cut to `limit` with "…", whoever built the message.
+    public static func bounded(_ message: String, limit: Int = defaultLimit) -> String {
+        guard message.unicodeScalars.count > limit || hasControlCharacters(message) else { return message }
+        var out = ""
+        var run = 0
+        for scalar in message.unicodeScalars {
+            if scalar == " " { run = 0 } else { run += 1 }
+            if run > limit {
+                if run == limit + 1 { out += "…" }
+                continue
+            }
+            out += escaped(String(scalar), limit: 2)
+        }
+        return out
+    }
 }

@@ -83,7 +83,11 @@ public enum ScenarioParser {
             }
             return value
         }
-        let name = try reader.text(try required("name", example: "Business as usual"), at: "name")
+        let nameNode = try required("name", example: "Business as usual")
+        let name = try reader.text(nameNode, at: "name")
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw reader.fail(nameNode, "name: must not be empty. Give the scenario a name, e.g. name: Business as usual")
+        }
         let horizonNode = try required("horizon", example: "2030  # the last projected year")
         let horizon = try reader.year(horizonNode, at: "horizon")
         let baseYear = try fields["base_year"].map { try reader.year($0.value, at: "base_year") } ?? 2023
@@ -161,9 +165,15 @@ public enum ScenarioParser {
                                     + "colons after keys and matching brackets/quotes.")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .invalidFile(file: file, line: context.mark.line, column: context.mark.column,
-                                message: "duplicate key(s) \(duplicates.joined(separator: ", ")); keep one of each")
+                                message: "duplicate key(s) \(duplicates.prefix(5).map { MessageEcho.quoted($0) }.joined(separator: ", ")); keep one of each")
+        case .reader(let problem, let offset, _, let yaml):
+            let before = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
+            let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return .invalidFile(file: file, line: line, column: 1,
+                                message: "YAML syntax error: \(MessageEcho.escaped(problem)). Remove control characters "
+                                    + "(save the file as plain UTF-8 text)")
         default:
-            return .invalidFile(file: file, line: 1, column: 1, message: "YAML error: \(error)")
+            return .invalidFile(file: file, line: 1, column: 1, message: "YAML error: the file cannot be read as YAML")
         }
     }
 }

@@ -88,3 +88,50 @@ struct ScenarioCLITests {
         #expect(linesA != linesC)
     }
 }
+
+/// Issue 13: every shipped scenario (one per lever) runs, and the reference documents every key.
+@Suite("shipped scenarios and the scenario-file reference")
+struct ShippedScenarioTests {
+    static let files: [String] = {
+        let dir = datasetsDirectory().appendingPathComponent("kontum/scenarios")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    @Test(arguments: files)
+    func shippedScenarioRuns(file: String) throws {
+        let r = try runChitieu(args: ["scenario", "run", "Datasets/kontum/scenarios/\(file)", "--draws", "100", "--format", "csv"])
+        #expect(r.status == 0, "\(file): \(r.stderr)")
+        #expect(r.stdout.hasPrefix("scenario,"), "\(file): \(r.stdout.prefix(200))")
+    }
+
+    @Test func everyLeverHasAShippedExample() throws {
+        let text = try Self.files.map {
+            try String(contentsOf: datasetsDirectory().appendingPathComponent("kontum/scenarios/\($0)"), encoding: .utf8)
+        }.joined()
+        for lever in ["halt", "target_path", "values:", "cap:", "pipeline_delay:", "budget:", "aarr:", "accelerate:"] {
+            #expect(text.contains(lever), "no shipped example uses \(lever)")
+        }
+    }
+
+    @Test func helpTopicAndReadmeDocumentEveryKey() throws {
+        let help = try runChitieu(args: ["help", "scenario-file"])
+        #expect(help.status == 0, "\(help.stderr)")
+        let readme = try String(contentsOf: datasetsDirectory().appendingPathComponent("kontum/scenarios/README.md"),
+                                encoding: .utf8)
+        let keys = ["name", "description", "region", "data", "targets", "base_year", "horizon", "draws", "seed",
+                    "population.series", "population.growth", "population.growth_sd", "population.base", "aarr",
+                    "accelerate", "values", "start_year", "cap", "start_stock", "start_density", "hires", "extra_hires",
+                    "additions", "attrition", "attrition_sd", "attrition_change", "pipeline_delay", "pipeline_arrivals",
+                    "salary", "training_cost", "cost_per_bed", "running_cost", "cost_source", "budget.currency",
+                    "budget.annual", "budget.preventive_share", "budget.source", "discount_rate"]
+        for key in keys {
+            #expect(help.stdout.contains(key), "help scenario-file lacks \(key)")
+            #expect(readme.contains(key), "README lacks \(key)")
+        }
+        // The README's reference is `chitieu scenario-file`'s, line for line.
+        let reference = try runChitieu(args: ["scenario-file"])
+        for line in reference.stdout.split(separator: "\n") where line.hasPrefix("    ") {
+            #expect(readme.contains(line.trimmingCharacters(in: .whitespaces)), "README lacks: \(line)")
+        }
+    }
+}
