@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "IndicatorDataTests", dependencies: ["IndicatorData", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ProjectionTests",
-                    dependencies: ["Projection", "IndicatorData", "TestSupport",
+                    dependencies: ["Projection", "IndicatorData", "Statistics", "TestSupport",
                                    .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "AttainmentTests",
