@@ -56,6 +56,11 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
 
+        // MARK: - Benchmarks (B4: business as usual plus scenarios for many regions; Benchmarks/README.md)
+        .executableTarget(name: "chitieu-scenario-bench",
+                          dependencies: ["Attainment", "IndicatorData", "Projection", "Scenarios"],
+                          path: "Benchmarks/ScenarioBench", swiftSettings: strict),
+
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"],

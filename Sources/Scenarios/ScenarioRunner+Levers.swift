@@ -22,7 +22,7 @@ extension ScenarioRunner {
                              bounds: (entry?.lowerBound, entry?.upperBound))
         var draws: [Int: [Double]] = [:]
         if needed || years.contains(where: { path.location[$0] == nil })
-            || targets.contains(where: { !Self.inside($0, lower: path.lower, upper: path.upper) }) {
+            || (spec != .bau && targets.contains(where: { !Self.inside($0, lower: path.lower, upper: path.upper) })) {
             let mc = TrendDraws(fit: fit, years: years, draws: scenario.draws, seed: scenario.seed, label: "trend:\(code)")
             for (i, year) in years.enumerated() {
                 draws[year] = mc.deviations(year: i).map { path.perturbed(year: year, deviation: $0) }
@@ -46,13 +46,13 @@ extension ScenarioRunner {
                 for (kind, value) in [("lower", interval.lower), ("upper", interval.upper)] {
                     rows.append(ScenarioRow(scenario: scenario.name, region: scenario.region, indicator: code,
                                             year: year, kind: kind, level: level,
-                                            value: Swift.min(Swift.max(value, path.lower), path.upper),
+                                            value: spec == .bau ? value : Swift.min(Swift.max(value, path.lower), path.upper),
                                             method: method + "; analytic t interval"))
                 }
             }
         }
         return (rows, Projected(central: path.central, draws: draws, method: method, predictive: predictive,
-                                lower: path.lower, upper: path.upper))
+                                isBusinessAsUsual: spec == .bau, lower: path.lower, upper: path.upper))
     }
 
     // MARK: - Budget
