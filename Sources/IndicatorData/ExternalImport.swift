@@ -1,36 +1,25 @@
 import Foundation
 
-// MARK: - DHIS2 and WHO GHO imports
+// MARK: - DHIS2, WHO GHO and SDMX imports
 
 /// Reads exports of other systems into the same `SeriesCollection` as the tidy reader, through a
 /// `SourceMapping`, with the same rules (strict numbers, years 1900–2100, missing cells reported,
-/// duplicates errors unless source priority settles them, catalogue bounds).
+/// duplicates errors unless source priority settles them, catalogue bounds). Months, quarters and
+/// half-years become years by `PeriodAggregation`'s rule; weeks and financial years are refused.
 ///
 /// Rows whose codes the mapping does not list are skipped and counted in one warning (an export usually
 /// holds more than the plan needs). These readers decode rows to strings (`CSVTable`): exports are
-/// thousands of rows, not millions; the byte-level path is `SeriesReader`.
+/// thousands of rows, not millions; the byte-level path is `SeriesReader`. `InputReader` is the entry point
+/// that picks the reader from the header; these functions read one layout directly.
 public enum ExternalImport {
     /// DHIS2 `dataValueSets` CSV (`dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,
     /// storedby,lastupdated,comment,followup[,deleted]`), as written by `GET /api/dataValueSets.csv`
-    /// (DHIS2 developer docs, "Data values"). Only yearly periods (`2023`) are accepted; rows with
-    /// `deleted` = true are skipped. The source of each observation is `DHIS2 <dataelement>/<orgunit>[/<coc>]`.
-    /// - Throws: `DataError` with line and column; a monthly/quarterly period is an error with a hint.
+    /// (DHIS2 developer docs, "Data values"). Rows with `deleted` = true are skipped. The source of each
+    /// observation is `DHIS2 <dataelement>/<orgunit>[/<coc>]`.
+    /// - Throws: `DataError` with line and column.
     public static func readDHIS2(contentsOf url: URL, mapping: SourceMapping, displayName: String? = nil,
                                  options: ReadOptions = ReadOptions()) throws -> SeriesCollection {
-        let t = try CSVTable(url: url, displayName: displayName, delimiter: options.delimiter,
-                             emptyHint: "The first line must be the dataValueSets header "
-                                + "(dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,…)")
-        let expected = "dataelement, period, orgunit and value"
-        let h = t.header
-        let spec = Spec(indicator: try h.require("dataelement", expected: expected),
-                        region: try h.require("orgunit", expected: expected),
-                        year: try h.require("period", expected: expected),
-                        value: try h.require("value", expected: expected),
-                        combo: h.index(of: "categoryoptioncombo"),
-                        skip: h.index(of: "deleted").map { c in { row in t.field(row, c).lowercased() == "true" } },
-                        sourceLabel: "DHIS2",
-                        periodHint: "Export yearly data (period type Yearly, e.g. 2023), or aggregate to years first")
-        return try run(t, spec: spec, mapping: mapping, options: options)
+        try read(url, kind: .dhis2, mapping: mapping, displayName: displayName, options: options)
     }
 
     /// WHO GHO exports, in either layout:
@@ -42,88 +31,91 @@ public enum ExternalImport {
     /// The source of each observation is `WHO GHO <code>/<country>`.
     public static func readGHO(contentsOf url: URL, mapping: SourceMapping, displayName: String? = nil,
                                options: ReadOptions = ReadOptions()) throws -> SeriesCollection {
-        let t = try CSVTable(url: url, displayName: displayName, delimiter: options.delimiter,
-                             emptyHint: "The first line must be a GHO header (IndicatorCode,SpatialDim,TimeDim,"
-                                + "NumericValue or GHO (CODE),COUNTRY (CODE),YEAR (DISPLAY),Numeric)")
-        let expected = "IndicatorCode, SpatialDim, TimeDim and NumericValue (or GHO (CODE), COUNTRY (CODE), "
-            + "YEAR (DISPLAY) and Numeric)"
+        try read(url, kind: .gho, mapping: mapping, displayName: displayName, options: options)
+    }
+
+    private static func read(_ url: URL, kind: DataFileKind, mapping: SourceMapping, displayName: String?,
+                             options: ReadOptions) throws -> SeriesCollection {
+        let spec = FileSpec(url: url, displayName: displayName,
+                            options: FileReadOptions(decimal: options.numberFormat.decimalMark, delimiter: options.delimiter,
+                                                     grouping: options.numberFormat.grouping, layout: kind))
+        return try InputReader.read([spec], catalogue: options.catalogue, sourcePriority: options.sourcePriority,
+                                    mapping: mapping)
+    }
+
+    // MARK: Records of each CSV layout
+
+    /// The records of a CSV export of `kind`, and the `SourceImport` settings for it.
+    static func records(_ t: CSVTable, kind: DataFileKind, format: NumberFormat,
+                        importer: inout SourceImport) throws -> [SourceRecord] {
         let h = t.header
-        let sex = h.index(ofAny: ["Dim1", "SEX (CODE)"])
-        let bothSexes: Set<String> = ["", "BTSX", "SEX_BTSX"]
-        let spec = Spec(indicator: try h.require("IndicatorCode", aliases: ["GHO (CODE)"], expected: expected),
-                        region: try h.require("SpatialDim", aliases: ["COUNTRY (CODE)"], expected: expected),
-                        year: try h.require("TimeDim", aliases: ["YEAR (DISPLAY)", "YEAR (CODE)"], expected: expected),
-                        value: try h.require("NumericValue", aliases: ["Numeric"], expected: expected),
-                        combo: nil,
-                        skip: sex.map { c in { row in !bothSexes.contains(t.field(row, c).uppercased()) } },
-                        sourceLabel: "WHO GHO",
-                        periodHint: "GHO ranges such as 2013-2015 are not annual values; keep single years")
-        return try run(t, spec: spec, mapping: mapping, options: options)
-    }
-
-    // MARK: Shared loop
-
-    struct Spec {
-        var indicator: Int
-        var region: Int
-        var year: Int
-        var value: Int
-        var combo: Int?
-        /// Rows to drop before mapping (deleted, other sex).
-        var skip: ((CSVTable.Row) -> Bool)?
-        var sourceLabel: String
-        var periodHint: String
-    }
-
-    private static func run(_ t: CSVTable, spec: Spec, mapping: SourceMapping,
-                            options: ReadOptions) throws -> SeriesCollection {
-        var builder = SeriesBuilder(options: options)
-        var unmapped = 0
-        var firstUnmapped = ""
-        var skipped = 0
+        let expected: String
+        let c: (element: Int, orgUnit: Int, period: Int, value: Int, combo: Int?)
+        var keep: ((CSVTable.Row) -> Bool)?
+        switch kind {
+        case .dhis2:
+            expected = "dataelement, period, orgunit and value"
+            c = (try h.require("dataelement", expected: expected), try h.require("orgunit", expected: expected),
+                 try h.require("period", expected: expected), try h.require("value", expected: expected),
+                 h.index(of: "categoryoptioncombo"))
+            keep = h.index(of: "deleted").map { col in { row in t.field(row, col).lowercased() != "true" } }
+        case .dhis2Analytics:
+            expected = "dx, pe, ou and value (or Data, Period, Organisation unit and Value)"
+            c = (try h.require("dx", aliases: ["Data"], expected: expected),
+                 try h.require("ou", aliases: ["Organisation unit", "Organization unit"], expected: expected),
+                 try h.require("pe", aliases: ["Period"], expected: expected), try h.require("value", expected: expected),
+                 h.index(ofAny: ["co", "Category option combo"]))
+        case .sdmx:
+            expected = "INDICATOR (or SERIES), REF_AREA, TIME_PERIOD and OBS_VALUE"
+            c = (try h.require("INDICATOR", aliases: ["SERIES"], expected: expected),
+                 try h.require("REF_AREA", expected: expected), try h.require("TIME_PERIOD", expected: expected),
+                 try h.require("OBS_VALUE", expected: expected), nil)
+            keep = sdmxFilter(t)
+            importer.readerSkipReason = "ACTION D, OBS_KIND other than observed, or SEX other than _T"
+        default:  // .gho
+            expected = "IndicatorCode, SpatialDim, TimeDim and NumericValue (or GHO (CODE), COUNTRY (CODE), "
+                + "YEAR (DISPLAY) and Numeric)"
+            c = (try h.require("IndicatorCode", aliases: ["GHO (CODE)"], expected: expected),
+                 try h.require("SpatialDim", aliases: ["COUNTRY (CODE)"], expected: expected),
+                 try h.require("TimeDim", aliases: ["YEAR (DISPLAY)", "YEAR (CODE)"], expected: expected),
+                 try h.require("NumericValue", aliases: ["Numeric"], expected: expected), nil)
+            let bothSexes: Set<String> = ["", "BTSX", "SEX_BTSX"]
+            keep = h.index(ofAny: ["Dim1", "SEX (CODE)"]).map { col in { row in bothSexes.contains(t.field(row, col).uppercased()) } }
+        }
+        var out: [SourceRecord] = []
+        out.reserveCapacity(t.rows.count)
         for row in t.rows {
-            if let skip = spec.skip, skip(row) { skipped += 1; continue }
-            let sourceIndicator = try t.required(row, spec.indicator, name: t.header.names[spec.indicator])
-            let sourceRegion = try t.required(row, spec.region, name: t.header.names[spec.region])
-            let combo = t.field(row, spec.combo)
-            guard let key = mapping.lookup(indicator: sourceIndicator, region: sourceRegion, combo: combo) else {
-                if unmapped == 0 { firstUnmapped = "line \(row.line): \(sourceIndicator) / \(sourceRegion)" }
-                unmapped += 1
-                continue
-            }
-            builder.rowCount += 1
-            let year: Int
-            do {
-                year = try t.year(row, spec.year)
-            } catch var error as DataError {
-                error.hint = spec.periodHint
-                throw error
-            }
-            let series = builder.seriesIndex(indicator: key.indicator, region: key.region)
-            guard let value = try t.number(row, spec.value, format: options.numberFormat) else {
-                builder.missing.append(MissingCell(file: t.file, line: row.line, indicator: key.indicator,
-                                                   region: key.region, year: year))
-                continue
-            }
-            if let (message, hint) = builder.boundsViolation(series, value) {
-                throw t.error(row, spec.value, message, hint)
-            }
-            let source = "\(spec.sourceLabel) \(sourceIndicator)/\(sourceRegion)" + (combo.isEmpty ? "" : "/\(combo)")
-            builder.append(series, Observation(year: year, value: value,
-                                               provenance: Provenance(file: t.file, line: row.line, source: source)))
+            if let keep, !keep(row) { importer.readerSkipped += 1; continue }
+            let element = try t.required(row, c.element, name: h.names[c.element])
+            let orgUnit = try t.required(row, c.orgUnit, name: h.names[c.orgUnit])
+            let period = try Self.period(t, row, c.period, kind: kind)
+            out.append(SourceRecord(element: element, orgUnit: orgUnit, combo: t.field(row, c.combo), period: period,
+                                    value: try t.number(row, c.value, format: format), line: row.line,
+                                    column: c.value + 1, text: t.field(row, c.value)))
         }
-        if unmapped > 0 {
-            builder.warnings.append(DataWarning(file: t.file, line: 0,
-                message: "\(unmapped) row(s) not in the mapping were skipped (first: \(firstUnmapped))"))
+        return out
+    }
+
+    /// SDMX rows to keep: not ACTION=D, OBS_KIND observed (what chitieu writes for data), SEX total.
+    private static func sdmxFilter(_ t: CSVTable) -> ((CSVTable.Row) -> Bool)? {
+        let action = t.header.index(of: "ACTION"), kind = t.header.index(of: "OBS_KIND"), sex = t.header.index(of: "SEX")
+        guard action != nil || kind != nil || sex != nil else { return nil }
+        return { row in
+            if t.field(row, action).uppercased() == "D" { return false }
+            if kind != nil, !["", "observed"].contains(t.field(row, kind).lowercased()) { return false }
+            if sex != nil, !["", "_T", "T", "BTSX"].contains(t.field(row, sex).uppercased()) { return false }
+            return true
         }
-        if skipped > 0 {
-            builder.warnings.append(DataWarning(file: t.file, line: 0,
-                message: "\(skipped) row(s) skipped (deleted, or not both sexes)"))
+    }
+
+    /// A period cell, or an error at its position naming the layout.
+    static func period(_ t: CSVTable, _ row: CSVTable.Row, _ column: Int, kind: DataFileKind) throws -> Period {
+        let text = t.field(row, column)
+        switch Period.parse(text) {
+        case .success(let p): return p
+        case .failure(let refusal):
+            let (message, hint) = Period.describe(refusal, text: text)
+            throw t.error(row, column, message, hint + " (file read as \(kind.displayName))")
         }
-        guard builder.rowCount > 0 else {
-            throw DataError(file: t.file, line: 1, message: "no row of the file matches the mapping",
-                            hint: "Check the mapping's codes against the file (first unmapped: \(firstUnmapped.isEmpty ? "none" : firstUnmapped))")
-        }
-        return try builder.finish(yearColumn: spec.year + 1)
     }
 }

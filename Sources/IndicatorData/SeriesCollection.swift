@@ -12,6 +12,9 @@ public struct SeriesCollection: Sendable, Hashable {
     public var resolvedDuplicates: [DuplicateResolution]
     /// Data rows read (including rows with a missing value).
     public var rowCount: Int
+    /// Years of sub-annual imports below the completeness threshold (`PeriodAggregation`): not series
+    /// values, kept for year-to-date comparisons (`YearToDate`).
+    public var partialYears: [PartialYear] = []
     private var index: [SeriesKey: Int]
 
     public init(series: [Series], missing: [MissingCell] = [], warnings: [DataWarning] = [],

@@ -50,10 +50,12 @@ public enum SeriesReader {
     // MARK: Hot loop
 
     // swiftlint:disable:next function_body_length
-    static func readRows(_ b: UnsafeBufferPointer<UInt8>, file: String, into builder: inout SeriesBuilder) throws {
+    /// Reads one file's rows into `builder`; `format` and `delimiter` (this file's own) default to the builder's.
+    static func readRows(_ b: UnsafeBufferPointer<UInt8>, file: String, into builder: inout SeriesBuilder,
+                         format fileFormat: NumberFormat? = nil, delimiter: CSVDelimiter? = nil) throws {
         try CSVInput.validateUTF8(b, file: file)
         let start = CSVInput.bomLength(b)
-        let delim = CSVInput.detectDelimiter(b, start: start, declared: builder.options.delimiter)
+        let delim = CSVInput.detectDelimiter(b, start: start, declared: delimiter ?? builder.options.delimiter)
         var tk = CSVTokenizer(buffer: b, file: file, delimiter: delim, start: start)
         var fields: [CSVField] = []
         guard try tk.next(into: &fields) else {
@@ -71,7 +73,7 @@ public enum SeriesReader {
         let known = Set([cIndicator, cRegion, cYear, cValue, cUnit, cSource, cFlag].compactMap { $0 })
         let extraColumns = header.names.indices.filter { !known.contains($0) }
         let width = header.names.count
-        let format = builder.options.numberFormat
+        let format = fileFormat ?? builder.options.numberFormat
 
         var lastIndicator: CSVField?
         var lastRegion: CSVField?

@@ -19,15 +19,14 @@ struct AttainBatchInputs {
     /// otherwise (plan mode, which needs the full provenance, reads the files itself).
     static func loadIfBatch(_ input: InputFiles) throws -> AttainBatchInputs? {
         let (targetsURL, targetsName) = try input.targets()
-        let targets = try Target.readColumns(contentsOf: targetsURL, displayName: targetsName, options: input.options)
+        let targets = try Target.readColumns(contentsOf: targetsURL, displayName: targetsName, options: input.targetOptions)
         var regions = Set<String>()
         for key in targets.keys {
             regions.insert(key.region)
             if regions.count > 1 { break }
         }
         guard regions.count > 1 else { return nil }
-        let columns = try SeriesReader.readColumns(contentsOf: input.dataURLs, displayNames: input.dataNames,
-                                                   options: input.options)
+        let columns = try input.readColumns()
         return AttainBatchInputs(catalogue: input.catalogue, columns: columns, targets: targets,
                                  files: try input.files(includingTargets: true),
                                  dataName: input.dataNames.joined(separator: ","))

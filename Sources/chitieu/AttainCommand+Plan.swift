@@ -62,6 +62,7 @@ struct PlanScorecard {
             let rowSeed = seed &+ UInt64(position) &* 0x9E37_79B9_7F4A_7C15
             var row = Scorecard.row(indicator: indicator, targets: targets, baseline: baseline, fit: projection.fit,
                                     draws: draws, seed: rowSeed, reference: reference,
+                                    latest: projection.series?.observations.last,
                                     reason: projection.reason ?? "no usable series for this indicator")
             if let reason = projection.reason, projection.fit != nil { row.warnings.append(reason) }
             if let choice = projection.choice { row.warnings.append("model choice: \(choice)") }

@@ -27,7 +27,7 @@ struct AttainCommand: ParsableCommand {
     var region: String?
 
     @Option(name: .customLong("data"), parsing: .singleValue,
-            help: "Tidy series CSV (repeatable). Default: the bundled Kon Tum and Viet Nam files.")
+            help: dataFileHelp("Default: the bundled Kon Tum and Viet Nam files."), completion: .file())
     var dataFiles: [String] = []
 
     @Option(help: "Targets CSV (plan format or indicator_code,region,year,value,…,comparator). Default: the bundled Kon Tum plan.")
@@ -53,6 +53,7 @@ struct AttainCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        _ = try parseFileSpecs(dataFiles + (targets.map { [$0] } ?? []))
         guard draws >= 100 else { throw ValidationError("Use --draws 100 or more (got \(draws)).") }
         if let series, series < 1 { throw ValidationError("Use --series 1 or more.") }
     }
@@ -102,10 +103,9 @@ struct AttainInputs {
     }
 
     static func load(_ input: InputFiles) throws -> AttainInputs {
-        let collection = try SeriesReader.read(contentsOf: input.dataURLs, displayNames: input.dataNames,
-                                               options: input.options)
+        let collection = try input.readSeries()
         let (url, name) = try input.targets()
-        let targets = try Target.read(contentsOf: url, displayName: name, options: input.options)
+        let targets = try Target.read(contentsOf: url, displayName: name, options: input.targetOptions)
         return AttainInputs(catalogue: input.catalogue, collection: collection, targets: targets,
                             files: try input.files(includingTargets: true))
     }

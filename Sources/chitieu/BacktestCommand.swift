@@ -17,8 +17,11 @@ struct BacktestCommand: ParsableCommand {
             (fitted on intl_series.csv plus the Viet Nam national series).
             """)
 
-    @Option(name: .customLong("data"), help: "Tidy CSV file(s) (repeatable). Default: the bundled intl_series.csv.")
+    @Option(name: .customLong("data"), parsing: .singleValue,
+            help: dataFileHelp("Default: the bundled intl_series.csv."), completion: .file())
     var data: [String] = []
+
+    @OptionGroup var read: DataReadOptions
 
     @Option(help: "Forecast origins, comma-separated.")
     var origins: String = "2008,2012,2016"
@@ -51,6 +54,7 @@ struct BacktestCommand: ParsableCommand {
     var fitCalibration = false
 
     func validate() throws {
+        _ = try parseFileSpecs(data)
         _ = try parsedOrigins()
         _ = try parsedHorizons()
         guard ["ols", "drift", "calibrated", "all"].contains(method) else {
@@ -135,18 +139,19 @@ struct BacktestCommand: ParsableCommand {
     // MARK: - Input
 
     private func loadSeries(catalogue: IndicatorCatalogue?) throws -> ([Series], [DataFileDigest]) {
-        var urls: [(URL, String)] = []
+        var specs: [FileSpec] = []
         if data.isEmpty {
-            urls.append((try BundledData.file("intl/intl_series.csv"), "Datasets/intl/intl_series.csv"))
+            specs.append(.bundled(try BundledData.file("intl/intl_series.csv"), relativePath: "intl/intl_series.csv"))
             if fitCalibration {
-                urls.append((try BundledData.file("national/vietnam_national.csv"), "Datasets/national/vietnam_national.csv"))
+                specs.append(.bundled(try BundledData.file("national/vietnam_national.csv"),
+                                      relativePath: "national/vietnam_national.csv"))
             }
         } else {
-            urls = data.map { (URL(fileURLWithPath: $0), $0) }
+            specs = try parseFileSpecs(data).map { $0.markingBundled() }
         }
-        let collection = try SeriesReader.read(contentsOf: urls.map(\.0), displayNames: urls.map(\.1),
-                                               options: ReadOptions(catalogue: catalogue))
-        let digests = try urls.map { try DataFileDigest(fileAt: $0.0, recordedPath: $0.1) }
+        let collection = try InputReader.read(specs, defaults: read.fileDefaults, catalogue: catalogue,
+                                              sourcePriority: read.priority(bundled: false), mapping: read.sourceMapping())
+        let digests = try specs.map { try DataFileDigest(fileAt: $0.url, recordedPath: $0.displayName) }
         var series = collection.series
         if fitCalibration {
             // Calibrate only indicators with a family; others would pollute the pooled errors with unrelated series.

@@ -128,21 +128,28 @@ extension DecimalMark: ExpressibleByArgument {}
 extension CSVDelimiter: ExpressibleByArgument {}
 extension GroupingSeparator: ExpressibleByArgument {}
 
-/// Options every command that reads user CSV shares (`--decimal`, `--delimiter`, `--grouping`,
-/// `--source-priority`).
+/// Options every command that reads data files shares (`--decimal`, `--delimiter`, `--grouping`,
+/// `--source-priority`, `--mapping`). The first three are defaults for the files given on the command line
+/// that do not declare their own (`FILE:decimal=comma,…`, see `FileSpec`); bundled files always keep their
+/// own format.
 struct DataReadOptions: ParsableArguments {
-    @Option(help: "Decimal mark of numbers in the files: point or comma. Never taken from the locale.")
+    @Option(help: "Decimal mark of numbers in the given files: point or comma (never taken from the locale). Per file: FILE:decimal=comma. Bundled files keep their own.")
     var decimal: DecimalMark = .point
 
-    @Option(help: "Field delimiter: auto (from the header), comma or semicolon.")
+    @Option(help: "Field delimiter of the given files: auto (from the header), comma or semicolon. Per file: FILE:delimiter=semicolon.")
     var delimiter: CSVDelimiter = .auto
 
-    @Option(help: "Thousands separator allowed in numbers: none (default, rejected), point, comma or space.")
+    @Option(help: "Thousands separator allowed in numbers: none (default, rejected), point, comma or space. Per file: FILE:grouping=point.")
     var grouping: GroupingSeparator = .none
 
     @Option(name: .customLong("source-priority"),
             help: "Comma-separated substrings of the source column; on duplicate keys the row whose source contains the earliest one wins.")
     var sourcePriority: String?
+
+    @Option(help: ArgumentHelp("Mapping CSV from DHIS2/GHO/SDMX codes or wide-sheet headers to indicator and region codes (indicator,dataelement and region,orgunit rows); per file: FILE:mapping=MAP.",
+                               valueName: "file"),
+            completion: .file(extensions: ["csv"]))
+    var mapping: String?
 
     func validate() throws {
         if decimal == .point && grouping == .point || decimal == .comma && grouping == .comma {
@@ -155,11 +162,42 @@ struct DataReadOptions: ParsableArguments {
     /// judges the plan against its own baseline. A user-given --source-priority replaces this.
     static let bundledSourcePriority = ["Kế hoạch UBND tỉnh Kon Tum"]
 
-    func readOptions(catalogue: IndicatorCatalogue?, bundled: Bool = false) -> ReadOptions {
-        var priority = (sourcePriority ?? "").split(separator: ",")
+    /// The source priority: given, else the bundled one when reading the bundled files.
+    func priority(bundled: Bool) -> [String] {
+        let given = (sourcePriority ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if priority.isEmpty, bundled { priority = Self.bundledSourcePriority }
-        return ReadOptions(decimal: decimal, grouping: grouping, delimiter: delimiter,
-                           sourcePriority: priority, catalogue: catalogue)
+        return given.isEmpty && bundled ? Self.bundledSourcePriority : given
     }
+
+    /// Options for the given files that declare none (`--mapping` is read separately, once).
+    var fileDefaults: FileReadOptions {
+        FileReadOptions(decimal: decimal, delimiter: delimiter, grouping: grouping)
+    }
+
+    /// The `--mapping` file, read once.
+    func sourceMapping() throws -> SourceMapping? {
+        try mapping.map { try SourceMapping.read(contentsOf: URL(fileURLWithPath: $0), displayName: $0) }
+    }
+
+    func readOptions(catalogue: IndicatorCatalogue?, bundled: Bool = false) -> ReadOptions {
+        ReadOptions(decimal: decimal, grouping: grouping, delimiter: delimiter,
+                    sourcePriority: priority(bundled: bundled), catalogue: catalogue)
+    }
+}
+
+/// Parses `--data`/`--targets` arguments (`FILE[:key=value,…]`) in `validate()`, as a usage error.
+func parseFileSpecs(_ arguments: [String]) throws -> [FileSpec] {
+    do {
+        return try arguments.map(FileSpec.parse)
+    } catch let error as FileSpecError {
+        throw ValidationError(error.description)
+    }
+}
+
+/// The help of every `--data` option: one meaning in every command.
+func dataFileHelp(_ defaultText: String) -> ArgumentHelp {
+    ArgumentHelp("Data file (repeatable) in any layout chitieu reads: tidy CSV, DHIS2 dataValueSets CSV/JSON, DHIS2 "
+        + "analytics CSV, WHO GHO, SDMX-CSV or a wide sheet, detected from the header. Per-file options: "
+        + "FILE:decimal=comma,delimiter=semicolon,mapping=MAP,layout=NAME,aggregate=sum (docs/inputs.md). " + defaultText,
+        valueName: "file[:options]")
 }

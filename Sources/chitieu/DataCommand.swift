@@ -18,12 +18,17 @@ struct DataCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate files and summarise their series, years, gaps, duplicates and outliers.",
         discussion: """
-            Each file is recognised by its header: tidy series (indicator_code,region,year,value,…), targets \
-            (… plus comparator), an indicator catalogue (code,…,direction,…,scale), a DHIS2 dataValueSets \
-            export (dataelement,period,orgunit,…,value) or a WHO GHO export \
-            (IndicatorCode,SpatialDim,TimeDim,NumericValue or GHO (CODE),COUNTRY (CODE),YEAR (DISPLAY),Numeric). \
-            DHIS2 and GHO files \
-            need --mapping (columns dataelement/IndicatorCode, orgunit/SpatialDim, indicator_code, region).
+            Each file is recognised by its header (or declared, FILE:layout=NAME): tidy series \
+            (indicator_code,region,year,value,…), targets (… plus comparator), an indicator catalogue \
+            (code,…,direction,…,scale), DHIS2 dataValueSets CSV (dataelement,period,orgunit,…,value) or JSON, \
+            DHIS2 analytics CSV (dx,pe,ou,value or Data,Period,Organisation unit,Value), a WHO GHO export \
+            (IndicatorCode,SpatialDim,TimeDim,NumericValue or GHO (CODE),COUNTRY (CODE),YEAR (DISPLAY),Numeric), \
+            SDMX-CSV (STRUCTURE,STRUCTURE_ID,…,TIME_PERIOD,OBS_VALUE) or a wide sheet (a region column, a year \
+            column, one column per indicator). DHIS2 and GHO files need a mapping (--mapping FILE or \
+            FILE:mapping=MAP; columns indicator,dataelement and region,orgunit). Monthly and quarterly periods \
+            become years by the rule in docs/inputs.md (sum for counts, weighted mean for rates, at least 10 of \
+            12 months); with --targets, year-to-date figures (the March report) are set against their annual \
+            target: share of the year elapsed and share of the target reached.
 
             Series files are summarised per (indicator, region): years covered, observations, gaps (years \
             missing inside the range), empty value cells (reported as missing, never read as 0), duplicate \
@@ -37,7 +42,8 @@ struct DataCheckCommand: ParsableCommand {
             66 some file is missing or unreadable (66 wins over 65).
             """)
 
-    @Argument(help: "CSV files to check.")
+    @Argument(help: ArgumentHelp("Files to check, each FILE or FILE:key=value,… (docs/inputs.md).", valueName: "file[:options]"),
+              completion: .file())
     var files: [String]
 
     @OptionGroup var read: DataReadOptions
@@ -51,13 +57,15 @@ struct DataCheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-catalogue"), help: "Do not check values against catalogue bounds.")
     var noCatalogue = false
 
-    @Option(help: "Mapping CSV from DHIS2/GHO codes to indicator_code and region (for DHIS2 and GHO files).")
-    var mapping: String?
+    @Option(help: ArgumentHelp("Targets CSV: year-to-date figures in the files are compared with these annual targets.",
+                               valueName: "file[:options]"), completion: .file(extensions: ["csv"]))
+    var targets: String?
 
     @Flag(help: "Validate only: nothing on stdout and no warnings; errors on stderr and the exit status as usual. Series files are read on the columnar batch path (same rules and errors), without per-series summaries.")
     var quiet = false
 
     func validate() throws {
+        _ = try parseFileSpecs(files + (targets.map { [$0] } ?? []))
         if noCatalogue, catalogue != nil {
             throw ValidationError("Use either --catalogue FILE or --no-catalogue, not both.")
         }
@@ -66,11 +74,13 @@ struct DataCheckCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let cat = try loadCatalogue()
+            let mapping = try read.sourceMapping()
+            let annualTargets = try loadTargets()
             var reports: [FileReport] = []
             var status: Int32 = 0
-            for file in files {
+            for spec in try parseFileSpecs(files).map({ $0.markingBundled() }) {
                 do {
-                    reports.append(try check(file, catalogue: cat))
+                    reports.append(try check(spec, catalogue: cat, mapping: mapping, targets: annualTargets))
                 } catch let error as DataError {
                     printError("chitieu: \(error)")
                     status = max(status, error.exitCode)
@@ -90,30 +100,35 @@ struct DataCheckCommand: ParsableCommand {
         return try? BundledData.catalogue()
     }
 
-    private func check(_ file: String, catalogue: IndicatorCatalogue?) throws -> FileReport {
-        let url = URL(fileURLWithPath: file)
-        let options = read.readOptions(catalogue: catalogue)
-        switch try DataFileKind.detect(contentsOf: url, displayName: file, delimiter: options.delimiter) {
+    private func loadTargets() throws -> [Target] {
+        guard let text = targets, let spec = try parseFileSpecs([text]).first else { return [] }
+        let options = spec.effectiveOptions(defaults: read.fileDefaults).readOptions(catalogue: nil, sourcePriority: [])
+        return try Target.read(contentsOf: spec.url, displayName: spec.displayName, options: options)
+    }
+
+    private func check(_ spec: FileSpec, catalogue: IndicatorCatalogue?, mapping: SourceMapping?,
+                       targets: [Target]) throws -> FileReport {
+        let file = spec.displayName, url = spec.url
+        let fileOptions = spec.effectiveOptions(defaults: read.fileDefaults)
+        let options = fileOptions.readOptions(catalogue: catalogue, sourcePriority: read.priority(bundled: false))
+        let kind = try InputReader.layout(of: spec, options: fileOptions)
+        switch kind {
         case .catalogue:
             let c = try IndicatorCatalogue.read(contentsOf: url, displayName: file, delimiter: options.delimiter)
             return FileReport(file: file, kind: .catalogue, rows: c.indicators.count)
         case .targets:
             let t = try Target.read(contentsOf: url, displayName: file, options: options)
             return FileReport(file: file, kind: .targets, rows: t.count)
-        case .series:
-            if quiet {
-                let columns = try SeriesReader.readColumns(contentsOf: [url], displayNames: [file], options: options)
-                return FileReport(file: file, kind: .series, rows: columns.rowCount)
-            }
-            return report(file, .series, try SeriesReader.read(contentsOf: url, displayName: file, options: options))
-        case .dhis2:
-            let m = try sourceMapping(for: file, kind: "DHIS2")
-            return report(file, .dhis2, try ExternalImport.readDHIS2(contentsOf: url, mapping: m, displayName: file,
-                                                                     options: options))
-        case .gho:
-            let m = try sourceMapping(for: file, kind: "WHO GHO")
-            return report(file, .gho, try ExternalImport.readGHO(contentsOf: url, mapping: m, displayName: file,
-                                                                 options: options))
+        case .series where quiet:
+            let columns = try InputReader.readColumns([spec], defaults: read.fileDefaults, catalogue: catalogue,
+                                                      sourcePriority: options.sourcePriority)
+            return FileReport(file: file, kind: .series, rows: columns.rowCount)
+        default:
+            let s = try InputReader.read([spec], defaults: read.fileDefaults, catalogue: catalogue,
+                                         sourcePriority: options.sourcePriority, mapping: mapping)
+            var r = report(file, kind, s)
+            r.yearToDate = YearToDate.compare(s, targets: targets)
+            return r
         }
     }
 
@@ -121,15 +136,6 @@ struct DataCheckCommand: ParsableCommand {
         if !quiet { for w in s.warnings { printError("chitieu: warning: \(w)") } }
         return FileReport(file: file, kind: kind, rows: s.rowCount, series: s.series.compactMap(SeriesSummary.init),
                           missing: s.missing, resolvedDuplicates: s.resolvedDuplicates)
-    }
-
-    private func sourceMapping(for file: String, kind: String) throws -> SourceMapping {
-        guard let path = mapping else {
-            throw DataError(file: file, line: 1, message: "this is a \(kind) export, which needs a mapping to indicator codes",
-                            hint: "Pass --mapping FILE with columns dataelement (or IndicatorCode), orgunit (or "
-                                + "SpatialDim), indicator_code, region")
-        }
-        return try SourceMapping.read(contentsOf: URL(fileURLWithPath: path), displayName: path)
     }
 
     // MARK: Output
@@ -141,6 +147,7 @@ struct DataCheckCommand: ParsableCommand {
         var series: [SeriesSummary] = []
         var missing: [MissingCell] = []
         var resolvedDuplicates: [DuplicateResolution] = []
+        var yearToDate: [YearToDate] = []
     }
 
     private func render(_ reports: [FileReport]) throws -> String {
@@ -186,6 +193,7 @@ struct DataCheckCommand: ParsableCommand {
         for m in r.missing.prefix(20) { out += "missing: \(m)\n" }
         if r.missing.count > 20 { out += "missing: … \(r.missing.count - 20) more\n" }
         for d in r.resolvedDuplicates.prefix(20) { out += "duplicate: \(d)\n" }
+        for y in r.yearToDate { out += "year to date: \(y.summary)\n" }
         return out
     }
 

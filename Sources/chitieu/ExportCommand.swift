@@ -20,8 +20,9 @@ struct ExportCommand: ParsableCommand {
               dhis2  DHIS2 dataValueSets CSV of the projected values; needs --dhis2-mapping.
             Numbers are written with exactly the digits they were read with.
 
-            DHIS2 mapping file: a CSV with the header indicator,region,dataelement,orgunit and one row per \
-            pair, e.g. `u5mr,VN-28,fTLH5Ve2Gyw,Vy4BU1xz6CX`. A row may leave indicator and dataelement \
+            DHIS2 mapping file: the same file the readers import DHIS2 data with (docs/inputs.md): header \
+            indicator,region,dataelement,orgunit, each data element and org unit named once, e.g. \
+            `u5mr,VN-28,fTLH5Ve2Gyw,Vy4BU1xz6CX`. A row may leave indicator and dataelement \
             empty (maps a region only) or region and orgunit empty (maps an indicator only). An optional \
             column categoryoptioncombo gives the combo of the indicator's projected value (empty: DHIS2's \
             default combo).
@@ -42,6 +43,10 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("dhis2-mapping"),
             help: "For --to dhis2: CSV indicator,region,dataelement,orgunit[,categoryoptioncombo].")
     var dhis2Mapping: String?
+
+    @Option(name: .customLong("dhis2-kinds"),
+            help: "For --to dhis2: comma-separated row kinds to export (projected; add observed to send the data back).")
+    var dhis2Kinds = "projected"
 
     @Option(name: .customLong("sdmx-agency"), help: "For --to sdmx: maintenance agency of the dataflow.")
     var sdmxAgency = "CHITIEU"
@@ -109,7 +114,8 @@ struct ExportCommand: ParsableCommand {
         case .dhis2:
             try Self.requireColumns(ExportTarget.dhis2Columns, in: table, file: input, format: "DHIS2",
                                     hint: "export a projection file (`chitieu project … --format csv`)")
-            let mappingFile = try DHIS2MappingFile.read(path: dhis2Mapping ?? "")
+            var mappingFile = try DHIS2MappingFile.read(path: dhis2Mapping ?? "")
+            mappingFile.mapping.kinds = Set(dhis2Kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             try mappingFile.checkCovers(table)
             return try DHIS2CSVWriter(mapping: mappingFile.mapping).render(table)
         }

@@ -57,7 +57,7 @@ struct PlotCommand: ParsableCommand {
     var targets: String?
 
     @Option(name: .customLong("data"), parsing: .singleValue,
-            help: "Tidy series CSV (repeatable). Default: the bundled Kon Tum and Viet Nam files.")
+            help: dataFileHelp("Default: the bundled Kon Tum and Viet Nam files."), completion: .file())
     var dataFiles: [String] = []
 
     @Option(help: "Indicator catalogue CSV. Default: Datasets/indicators.csv.")
@@ -94,6 +94,7 @@ struct PlotCommand: ParsableCommand {
     @OptionGroup var read: DataReadOptions
 
     func validate() throws {
+        _ = try parseFileSpecs(dataFiles + (targets.map { [$0] } ?? []))
         if scorecard == (indicator != nil) {
             throw ValidationError("Use either --indicator CODE (a fan chart) or --scorecard (the overview).")
         }

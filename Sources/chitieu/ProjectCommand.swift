@@ -29,7 +29,7 @@ struct ProjectCommand: ParsableCommand {
     var level: [Double] = [80, 95]
 
     @Option(name: .customLong("data"), parsing: .singleValue,
-            help: "Tidy series CSV (repeatable). Default: the bundled Kon Tum and Viet Nam files.")
+            help: dataFileHelp("Default: the bundled Kon Tum and Viet Nam files."), completion: .file())
     var dataFiles: [String] = []
 
     @Option(help: "Targets CSV whose rows for this indicator and region are added as kind=target (default: the bundled Kon Tum plan).")
@@ -46,6 +46,7 @@ struct ProjectCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        _ = try parseFileSpecs(dataFiles + (targets.map { [$0] } ?? []))
         guard (1901...2100).contains(to) else { throw ValidationError("Use --to with a year between 1901 and 2100.") }
         for l in level where !(l > 0 && l < 100) {
             throw ValidationError("Use --level with percentages strictly between 0 and 100 (got \(l)).")
@@ -105,7 +106,7 @@ struct ProjectCommand: ParsableCommand {
                                            read: read)
         let (url, name) = try input.targets()
         guard targets != nil || FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let all = try Target.read(contentsOf: url, displayName: name, options: input.options)
+        let all = try Target.read(contentsOf: url, displayName: name, options: input.targetOptions)
         return all.filter { $0.indicator == key.indicator && $0.region == key.region }.compactMap { t in
             guard let value = t.value else { return nil }
             return ProjectionRow(area: t.region, indicator: t.indicator, year: t.year, kind: .target, value: value,
@@ -128,8 +129,7 @@ extension AttainInputs {
     static func loadSeries(dataFiles: [String], catalogueFile: String?, read: DataReadOptions) throws -> AttainInputs {
         let input = try InputFiles.resolve(dataFiles: dataFiles, targetsFile: nil, catalogueFile: catalogueFile,
                                            read: read)
-        let collection = try SeriesReader.read(contentsOf: input.dataURLs, displayNames: input.dataNames,
-                                               options: input.options)
+        let collection = try input.readSeries()
         return AttainInputs(catalogue: input.catalogue, collection: collection, targets: [],
                             files: try input.files(includingTargets: false))
     }

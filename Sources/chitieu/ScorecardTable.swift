@@ -36,7 +36,8 @@ enum ScorecardTable {
                     .text(m.status.description), number(m.projectedMedian), number(m.pi80?.lower),
                     number(m.pi80?.upper), number(m.pi95?.lower), number(m.pi95?.upper), number(m.probability),
                     m.metAtBaseline.map { .text($0 ? "yes" : "no") } ?? .missing,
-                    number(row.observedRate), .text(row.rateConvention.rawValue), number(m.rates?.required),
+                    number(m.rates?.observed ?? row.observedRate), .text(row.rateConvention.rawValue),
+                    number(m.rates?.required),
                     number(m.rates?.acceleration), m.rates.map { .integer($0.yearsLeft) } ?? .missing,
                     .text(verdictText(m.chitieu, lang)), .text(m.jme.rawValue), .text(m.unsd.rawValue),
                     number(m.unsdRatio), .text(m.openSDG.category.rawValue),
@@ -123,7 +124,6 @@ enum ScorecardTable {
 
     static func verdictText(_ v: ChitieuVerdict, _ lang: Language) -> String {
         switch v {
-        case .alreadyMet: return Label.met.text(lang) + (lang == .vi ? " (năm gốc)" : " (at baseline)")
         case .likely: return Label.likely.text(lang)
         case .uncertain: return Label.uncertain.text(lang)
         case .unlikely: return Label.unlikely.text(lang)
@@ -142,10 +142,16 @@ enum ScorecardTable {
         }
     }
 
+    /// The verdict cell: chitieu's verdict (from P only); "· met 2024" is added beside a favourable verdict
+    /// (P ≥ 0.5) when the latest observation already meets the target, never beside an unfavourable one.
     static func milestoneVerdict(_ m: ScorecardMilestone, _ lang: Language) -> String {
+        var met = ""
+        if let latest = m.latest, latest.met, m.chitieu.isFavourable {
+            met = " · " + Label.met.text(lang).lowercased() + " \(latest.year)"
+        }
         switch m.status {
-        case .assessed: return verdictText(m.chitieu, lang)
-        case .conditional: return verdictText(m.chitieu, lang) + " (" + Label.conditional.text(lang) + ")"
+        case .assessed: return verdictText(m.chitieu, lang) + met
+        case .conditional: return verdictText(m.chitieu, lang) + " (" + Label.conditional.text(lang) + ")" + met
         default: return statusWord(m.status, lang)
         }
     }

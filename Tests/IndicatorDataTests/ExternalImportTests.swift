@@ -22,14 +22,14 @@ struct ExternalImportTests {
         #expect(s.warnings.map(\.message).contains("1 row(s) skipped (deleted, or not both sexes)"))
     }
 
-    @Test("DHIS2 monthly periods are rejected with a hint to export yearly data")
+    @Test("DHIS2 monthly periods without an aggregation rule are an error that says how to state one")
     func dhis2Monthly() throws {
         let error = try #require(throws: DataError.self) {
             try ExternalImport.readDHIS2(contentsOf: fixtureURL("import/dhis2_monthly.csv"),
                                          mapping: mapping("dhis2_mapping.csv"), displayName: "dhis2_monthly.csv")
         }
-        #expect(error.description == "dhis2_monthly.csv:2:2: year 202301 is outside 1900–2100. Export yearly data "
-            + "(period type Yearly, e.g. 2023), or aggregate to years first.")
+        #expect(error.description.hasPrefix("dhis2_monthly.csv:2: health_insurance_coverage_pct @ VN-28 has monthly periods "
+            + "(202301) and no rule to make years of them. Add a column aggregation (sum for counts, mean for rates)"))
         #expect(error.exitCode == 65)
     }
 
@@ -53,17 +53,18 @@ struct ExternalImportTests {
 
     @Test("a mapping with an empty source region keeps the source's region code")
     func wildcardRegion() {
-        let m = SourceMapping([SourceMapping.Entry(sourceIndicator: "WHS4_100", indicator: "dtp3_pct")])
+        let m = SourceMapping(elements: [SourceMapping.ElementKey("WHS4_100"): SourceMapping.Element(indicator: "dtp3_pct")])
         #expect(m.lookup(indicator: "WHS4_100", region: "THA") == SeriesKey(indicator: "dtp3_pct", region: "THA"))
         #expect(m.lookup(indicator: "MDG_0000000001", region: "THA") == nil)
     }
 
-    @Test("a mapping that lists a source pair twice is an error naming both lines")
+    @Test("a mapping that maps a data element to two indicators is an error naming both lines")
     func duplicateMapping() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-map-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("dataelement,orgunit,indicator_code,region\nA,B,x,VN\nA,B,y,VN\n".utf8).write(to: dir)
         let error = try #require(throws: DataError.self) { try SourceMapping.read(contentsOf: dir, displayName: "map.csv") }
-        #expect(error.description.hasPrefix("map.csv:3:1: A / B is mapped twice (lines 2 and 3)"))
+        #expect(error.description.hasPrefix("map.csv:3:1: data element A is mapped to x (line 2) and to y here. "
+            + "A mapping names each data element once"))
     }
 }
