@@ -1,3 +1,4 @@
+import Foundation
 import IndicatorData
 
 // MARK: - Status of one target
@@ -57,13 +58,48 @@ public enum AttainmentStatus: Sendable, Hashable, Codable, CustomStringConvertib
     }
 }
 
+// MARK: - Status of the latest observation
+
+/// Whether the **latest observation** of the series already meets a target (strictness honoured, see
+/// `Target.isMet(observed:direction:)`). It is a status reported beside chitieu's verdict, never as the
+/// verdict: the verdict comes from P(attain) alone (`ChitieuVerdict`). The latest observation, not the plan's
+/// base year, is used: Kon Tum's hospital beds were 40.0 in 2023 (the plan's value) and 39.3 in 2024, so a
+/// "≥ 40" target is **not** met at the latest observation.
+public struct LatestObservationStatus: Sendable, Hashable, Codable {
+    public let year: Int
+    public let value: Double
+    public let met: Bool
+
+    public init(year: Int, value: Double, met: Bool) {
+        self.year = year
+        self.value = value
+        self.met = met
+    }
+
+    /// The status of `observation` against `target`; `nil` when the target has no number to compare.
+    public init?(target: Target, direction: Direction, observation: Observation?) {
+        guard let observation, let met = target.isMet(observed: observation.value, direction: direction) else {
+            return nil
+        }
+        self.init(year: observation.year, value: observation.value, met: met)
+    }
+
+    /// A note for a met target whose probability of still being met is below one half, e.g. "the target ≥ 40
+    /// is already met in 2024 (40.2), but P(still met in 2030) = 0.30"; `nil` otherwise.
+    public func note(target: Target, probability: Double?) -> String? {
+        guard met, let p = probability, p < ChitieuVerdict.uncertainCut else { return nil }
+        return "the target \(target.text) is already met in \(year) (\(formatted(value))), but "
+            + "P(still met in \(target.year)) = \(String(format: "%.2f", p)); the verdict follows P"
+    }
+}
+
 // MARK: - Comparator resolution and observed values
 
 extension Target {
     /// The comparator used to judge this target. A printed comparator wins; a `level` target printed
     /// without one takes the non-strict comparator of the indicator's direction (`<=` when lower is better,
     /// `>=` when higher is better); a `hold` target is `=`. `nil` when there is no number to compare.
-    public func resolvedComparator(direction: Direction) -> Comparator? {
+    public func resolvedComparator(direction: Direction) -> IndicatorData.Comparator? {
         guard value != nil else { return nil }
         if let comparator { return comparator }
         switch kind {

@@ -29,7 +29,8 @@ public struct ScorecardRow: Sendable, Hashable, Codable {
     public var joint: JointAttainmentResult?
 
     // MARK: Rates
-    /// Observed annual rate (% per year, positive = desired direction) and its convention (AARR / AARI).
+    /// The projection's annual rate (% per year, positive = desired direction) to the last milestone
+    /// (`ProjectionPace`), and its convention (AARR / AARI); each milestone's own is in `rates`.
     public var observedRate: Double?
     public var rateConvention: RateConvention
 
@@ -89,7 +90,10 @@ public struct ScorecardMilestone: Sendable, Hashable, Codable {
     public var pi95: ClosedInterval?
 
     public var probability: Double?
+    /// Whether the latest observation already meets the target (`latest?.met`); a status, never the verdict.
     public var metAtBaseline: Bool?
+    /// The latest observation and whether it meets the target (see `LatestObservationStatus`).
+    public var latest: LatestObservationStatus?
 
     /// Required rate from the baseline to this target, acceleration factor and years left.
     public var rates: RateAssessment?
@@ -108,7 +112,7 @@ public struct ScorecardMilestone: Sendable, Hashable, Codable {
                 status: AttainmentStatus, projectedMedian: Double?, pi80: ClosedInterval?, pi95: ClosedInterval?,
                 probability: Double?, metAtBaseline: Bool?, rates: RateAssessment?, jme: JMEProgress,
                 unsd: UNSDProgress, unsdRatio: Double?, openSDG: OpenSDGProgress.Measure, chitieu: ChitieuVerdict,
-                warnings: [String]) {
+                warnings: [String], latest: LatestObservationStatus? = nil) {
         self.year = year
         self.targetText = targetText
         self.targetValue = targetValue
@@ -120,6 +124,7 @@ public struct ScorecardMilestone: Sendable, Hashable, Codable {
         self.pi95 = pi95
         self.probability = probability
         self.metAtBaseline = metAtBaseline
+        self.latest = latest
         self.rates = rates
         self.jme = jme
         self.unsd = unsd

@@ -14,7 +14,7 @@ import IndicatorData
 ///
 /// | category | ratio |
 /// |---|---|
-/// | target met | the latest value already meets the target (note's exception 1) |
+/// | target met | the latest value already meets the target (exception 1), or the target is 0 % or 100 % and the latest value is within one percentage point of it (exception 2) |
 /// | substantial progress / on track | ratio ≥ 0.95 |
 /// | fair progress, but acceleration needed | 0.10 ≤ ratio < 0.95 |
 /// | limited or no progress | 0 ≤ ratio < 0.10 |
@@ -23,6 +23,12 @@ import IndicatorData
 /// The note's published cut-offs are 0.95 and 0.10; the split of the lowest band at 0 (moving the wrong
 /// way) into "deterioration" follows the chart's legend. Not assessable: fewer than two years, non-positive
 /// values (CAGR undefined), or a target equal to the base value that is not yet met.
+///
+/// Exceptions 1 and 2 as restated by EUSTAT (`_pages/en/metodologia.md`, "Excepciones" 1–2: "Cuando el
+/// valor del último año es cercano (diferencia máxima de 1%) al 0% o 100%, siendo éste el objetivo, se
+/// considera que se ha alcanzado la meta"). The scorecard feeds `ratio(baseValue:expectedValue:target:)`
+/// with the projection's median as v^e_Y (the projection's own pace, κ and borrowed slope included) instead
+/// of the two-point CAGR extrapolation; `docs/verdicts.md` lists this departure.
 public enum UNSDProgress: String, Sendable, Hashable, Codable, CaseIterable {
     case targetMet = "target met"
     case substantialProgress = "substantial progress/on track"
@@ -41,6 +47,19 @@ public enum UNSDProgress: String, Sendable, Hashable, Codable, CaseIterable {
         let cagr = Foundation.pow(vt / vb, 1 / Double(t - b)) - 1
         let expected = vt * Foundation.pow(1 + cagr, Double(targetYear - t))
         return (expected - vb) / (target - vb)
+    }
+
+    /// The progress ratio from an expected target-year value: (v^e_Y − v_b) / (v*_Y − v_b) (`nil` when undefined).
+    public static func ratio(baseValue vb: Double, expectedValue ve: Double, target: Double) -> Double? {
+        guard vb.isFinite, ve.isFinite, target.isFinite, target != vb else { return nil }
+        return (ve - vb) / (target - vb)
+    }
+
+    /// Exception 2: a target of 0 % or 100 % counts as met when the latest value is within one percentage
+    /// point of it (|v_t − v*| ≤ 1). `percentage` says the indicator is a percentage on 0–100.
+    public static func withinOnePointOfBound(latestValue vt: Double, target: Double, percentage: Bool) -> Bool {
+        guard percentage, target == 0 || target == 100, vt.isFinite else { return false }
+        return Swift.abs(vt - target) <= 1
     }
 
     /// Classifies a series' base and latest values against a target. `met` tells whether the latest value

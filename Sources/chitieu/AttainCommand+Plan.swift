@@ -20,7 +20,9 @@ extension AttainCommand {
                                    seed: seed, options: ["region": region, "draws": String(draws),
                                                          "intervals": model.intervals.rawValue,
                                                          "window": model.window ?? "all", "weights": model.weights])
-        try output.emit(table, compact: compact, metadata: metadata)
+        try output.emit(table, compact: compact, metadata: metadata, title: Label.scorecardTitle.text(output.lang),
+                        sheets: try ScorecardTable.sheets(table, lang: output.lang),
+                        methods: scorecard.notes)
     }
 }
 
@@ -62,6 +64,7 @@ struct PlanScorecard {
             let rowSeed = seed &+ UInt64(position) &* 0x9E37_79B9_7F4A_7C15
             var row = Scorecard.row(indicator: indicator, targets: targets, baseline: baseline, fit: projection.fit,
                                     draws: draws, seed: rowSeed, reference: reference,
+                                    latest: projection.series?.observations.last,
                                     reason: projection.reason ?? "no usable series for this indicator")
             if let reason = projection.reason, projection.fit != nil { row.warnings.append(reason) }
             if let choice = projection.choice { row.warnings.append("model choice: \(choice)") }

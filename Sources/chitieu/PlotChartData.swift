@@ -69,7 +69,6 @@ enum PlotChartData {
     /// The scorecard colour of a verdict.
     static func category(_ verdict: ChitieuVerdict) -> VerdictCategory {
         switch verdict {
-        case .alreadyMet: return .met
         case .likely: return .likely
         case .uncertain: return .uncertain
         case .unlikely: return .unlikely

@@ -14,6 +14,18 @@ enum ScorecardTable {
         "p_joint", "p_joint_se", "draws", "seed", "model", "window", "method", "source", "warnings",
     ]
 
+    /// The columns of the workbook's first sheet: what a planner reads, as numbers.
+    static let summaryColumns = [
+        "plan_row", "indicator", "name", "year", "comparator", "target", "baseline", "projection", "pi95_lower",
+        "pi95_upper", "p_attain", "verdict", "p_joint", "method",
+    ]
+
+    /// The workbook: the summary sheet, then every number behind it (the tidy table).
+    static func sheets(_ full: Table, lang: Language) throws -> [XLSXSheet] {
+        [XLSXSheet(name: lang == .vi ? "Bảng đánh giá" : "Scorecard", table: try full.selecting(summaryColumns)),
+         XLSXSheet(name: lang == .vi ? "Toàn bộ số liệu" : "All numbers", table: full)]
+    }
+
     static func number(_ x: Double?, _ style: NumberStyle = .shortest) -> Cell {
         guard let x, x.isFinite else { return .missing }
         return .number(x, style)
@@ -36,7 +48,8 @@ enum ScorecardTable {
                     .text(m.status.description), number(m.projectedMedian), number(m.pi80?.lower),
                     number(m.pi80?.upper), number(m.pi95?.lower), number(m.pi95?.upper), number(m.probability),
                     m.metAtBaseline.map { .text($0 ? "yes" : "no") } ?? .missing,
-                    number(row.observedRate), .text(row.rateConvention.rawValue), number(m.rates?.required),
+                    number(m.rates?.observed ?? row.observedRate), .text(row.rateConvention.rawValue),
+                    number(m.rates?.required),
                     number(m.rates?.acceleration), m.rates.map { .integer($0.yearsLeft) } ?? .missing,
                     .text(verdictText(m.chitieu, lang)), .text(m.jme.rawValue), .text(m.unsd.rawValue),
                     number(m.unsdRatio), .text(m.openSDG.category.rawValue),
@@ -123,7 +136,6 @@ enum ScorecardTable {
 
     static func verdictText(_ v: ChitieuVerdict, _ lang: Language) -> String {
         switch v {
-        case .alreadyMet: return Label.met.text(lang) + (lang == .vi ? " (năm gốc)" : " (at baseline)")
         case .likely: return Label.likely.text(lang)
         case .uncertain: return Label.uncertain.text(lang)
         case .unlikely: return Label.unlikely.text(lang)
@@ -142,10 +154,16 @@ enum ScorecardTable {
         }
     }
 
+    /// The verdict cell: chitieu's verdict (from P only); "· met 2024" is added beside a favourable verdict
+    /// (P ≥ 0.5) when the latest observation already meets the target, never beside an unfavourable one.
     static func milestoneVerdict(_ m: ScorecardMilestone, _ lang: Language) -> String {
+        var met = ""
+        if let latest = m.latest, latest.met, m.chitieu.isFavourable {
+            met = " · " + Label.met.text(lang).lowercased() + " \(latest.year)"
+        }
         switch m.status {
-        case .assessed: return verdictText(m.chitieu, lang)
-        case .conditional: return verdictText(m.chitieu, lang) + " (" + Label.conditional.text(lang) + ")"
+        case .assessed: return verdictText(m.chitieu, lang) + met
+        case .conditional: return verdictText(m.chitieu, lang) + " (" + Label.conditional.text(lang) + ")" + met
         default: return statusWord(m.status, lang)
         }
     }

@@ -68,7 +68,9 @@ struct ScorecardTests {
         #expect(row.joint == nil)
     }
 
-    @Test func nonLogFitWarnsAboutTheRate() throws {
+    /// A linear fit's rate is the log-linear equivalent of the projected path from the anchor to the target
+    /// year (`ProjectionPace`): 80 in 2023 → 87 in 2030, AARI = 100·((87/80)^(1/7) − 1).
+    @Test func nonLogFitRateIsTheProjectedPace() throws {
         let fit = try makeFit(intercept: 80, slope: 1, covariance: [[0.2, 0.02], [0.02, 0.004]], sigma: 1, df: 10,
                               transform: .identity, window: 2013...2023)
         let ind = makeIndicator(code: "dtp3", direction: .higherIsBetter, scale: .linear)
@@ -76,7 +78,9 @@ struct ScorecardTests {
         let row = Scorecard.row(indicator: ind, targets: [t],
                                 baseline: Observation(year: 2023, value: 80, provenance: testProvenance), fit: fit)
         #expect(row.rateConvention == .increase)
-        #expect(abs((row.observedRate ?? 0) - 100 * (pow(80.0 / 70, 0.1) - 1)) < 1e-9)
-        #expect(row.warnings.contains { $0.contains("log-linear equivalent") })
+        let expected = 100 * (pow(87.0 / 80, 1.0 / 7) - 1)
+        #expect(abs((row.observedRate ?? 0) - expected) < 1e-9)
+        #expect(abs((row.milestones.first?.rates?.observed ?? 0) - expected) < 1e-9)
+        #expect(row.warnings.contains { $0.contains("use the projection's pace") })
     }
 }

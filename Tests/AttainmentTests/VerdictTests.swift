@@ -85,7 +85,10 @@ struct VerdictTests {
         let down = OpenSDGProgress.measure(baseValue: 100, baseYear: 2022, currentValue: 101, currentYear: 2023,
                                            direction: .lowerIsBetter)
         #expect(down.category == .deterioration)
+        // A base value of 0 is replaced by 0.001 (docs, "Special considerations"): 0.001 → 1 is a rise.
         #expect(OpenSDGProgress.measure(baseValue: 0, baseYear: 2022, currentValue: 1, currentYear: 2023,
+                                        direction: .lowerIsBetter).category == .deterioration)
+        #expect(OpenSDGProgress.measure(baseValue: 2, baseYear: 2022, currentValue: -1, currentYear: 2023,
                                         direction: .lowerIsBetter).category == .notAssessable)
     }
 
@@ -96,7 +99,9 @@ struct VerdictTests {
         #expect(ChitieuVerdict.classify(probability: 0.5.nextDown) == .unlikely)
         #expect(ChitieuVerdict.classify(probability: 0.2) == .unlikely)
         #expect(ChitieuVerdict.classify(probability: 0.2.nextDown) == .offTrack)
-        #expect(ChitieuVerdict.classify(probability: 0.1, metAtBaseline: true) == .alreadyMet)
+        // Met at the latest observation does not change the verdict: it comes from P only (issue 14).
+        #expect(ChitieuVerdict.classify(probability: 0.1, metAtBaseline: true) == .offTrack)
+        #expect(ChitieuVerdict.classify(probability: 0.5, metAtBaseline: true) == .uncertain)
         #expect(ChitieuVerdict.classify(probability: nil) == .notAssessed)
     }
 }
