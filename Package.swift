@@ -31,6 +31,8 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke",
                        providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
 
         // MARK: - Numerical core
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: strict),
@@ -48,7 +50,7 @@ let package = Package(
                 dependencies: ["Statistics", "Projection", "Attainment", "IndicatorData",
                                .product(name: "Yams", package: "Yams")],
                 swiftSettings: strict),
-        .target(name: "Export", swiftSettings: strict),
+        .target(name: "Export", dependencies: ["CXLSXWriter"], swiftSettings: strict),
         .executableTarget(
             name: "chitieu",
             dependencies: ["LinearAlgebra", "Statistics", "Regression", "IndicatorData", "Projection",

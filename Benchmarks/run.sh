@@ -116,9 +116,9 @@ row B2 "22 series x $draws draws" "$ct" "numpy" "$nt" "$(ratio "$nt" "$ct")" \
 for n in "${size_list[@]}"; do
   [ "$smoke" = 1 ] || [ "$n" -ge 100000 ] || continue
   s="$work/series_$n.csv"
-  # `data check --quiet`: the strict reader (UTF-8, RFC 4180, number and year grammar, catalogue bounds,
+  # `data check --validate-only`: the strict reader (UTF-8, RFC 4180, number and year grammar, catalogue bounds,
   # duplicates) into typed columns, no per-series summary printed.
-  run "chitieu_b3_$n" "$bin" data check "$s" --quiet
+  run "chitieu_b3_$n" "$bin" data check "$s" --validate-only
   ct=$LAST_T; crss=$LAST_RSS
   run "pandas_b3_$n" python3 -c "import pandas, sys; pandas.read_csv(sys.argv[1])" "$s"
   nt=$LAST_T; nrss=$LAST_RSS

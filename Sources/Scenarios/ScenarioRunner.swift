@@ -39,10 +39,11 @@ public struct ScenarioRunner: Sendable {
     /// - Throws: `ScenarioError` when the population cannot be projected or a lever year precedes the data.
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScenarioResult {
         let s = scenario
+        try s.checkLimits()
         let population = try resolvePopulation()
         var rows: [ScenarioRow] = []
         var projected: [String: Projected] = [:]
-        var notes: [String] = [population.label]
+        var notes: [String] = s.warnings + [population.label]
         if population.growthSD > 0 {
             notes.append("population growth is drawn in the Monte Carlo with SD \(formatPercent(population.growthSD)); "
                 + "to state it instead, write `population: {growth: 0.02, growth_sd: 0.005}` in the scenario file")
@@ -120,7 +121,7 @@ public struct ScenarioRunner: Sendable {
         case .growth(let base, let rate, let sd):
             if let base {
                 return PopulationProjection(base: base, baseYear: s.baseYear, growth: rate, growthSD: sd,
-                                            label: "population model: \(Int(base.rounded())) in \(s.baseYear) (given), "
+                                            label: "population model: \(format(base.rounded())) in \(s.baseYear) (given), "
                                                 + "growth \(formatPercent(rate)) a year (given, SD \(formatPercent(sd)))")
             }
             guard let series = inputs.series["population_avg"] else {
@@ -130,7 +131,7 @@ public struct ScenarioRunner: Sendable {
             }
             let fitted = try PopulationProjection.logLinear(series, baseYear: s.baseYear)
             return PopulationProjection(base: fitted.base, baseYear: s.baseYear, growth: rate, growthSD: sd,
-                                        label: "population model: \(Int(fitted.base.rounded())) in \(s.baseYear) (log-linear fit to "
+                                        label: "population model: \(format(fitted.base.rounded())) in \(s.baseYear) (log-linear fit to "
                                             + "population_avg, window \(fitted.fitWindow.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "?")), "
                                             + "growth \(formatPercent(rate)) a year (given, SD \(formatPercent(sd)); the fit's own growth "
                                             + "is \(formatPercent(fitted.growth)), SE \(formatPercent(fitted.growthSD)))",
