@@ -31,6 +31,8 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke",
                        providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
 
         // MARK: - Numerical core
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: strict),
@@ -48,13 +50,18 @@ let package = Package(
                 dependencies: ["Statistics", "Projection", "Attainment", "IndicatorData",
                                .product(name: "Yams", package: "Yams")],
                 swiftSettings: strict),
-        .target(name: "Export", swiftSettings: strict),
+        .target(name: "Export", dependencies: ["CXLSXWriter"], swiftSettings: strict),
         .executableTarget(
             name: "chitieu",
             dependencies: ["LinearAlgebra", "Statistics", "Regression", "IndicatorData", "Projection",
                            "Attainment", "Scenarios", "Export",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+
+        // MARK: - Benchmarks (B4: business as usual plus scenarios for many regions; Benchmarks/README.md)
+        .executableTarget(name: "chitieu-scenario-bench",
+                          dependencies: ["Attainment", "IndicatorData", "Projection", "Scenarios"],
+                          path: "Benchmarks/ScenarioBench", swiftSettings: strict),
 
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),

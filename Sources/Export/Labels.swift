@@ -34,6 +34,8 @@ public enum Label: String, Sendable, CaseIterable {
     case onTrack, someProgress, noProgress, worsening, assessmentNotPossible
     // MARK: Target types
     case qualitative, conditional, noTarget
+    // MARK: Methods and sources (workbook sheet, report)
+    case methodsAndSources, version, generated, command, seed, options, dataFiles, checksum, methodsAndCaveats
 
     /// The label in `lang`.
     public func text(_ lang: Language) -> String {
@@ -97,6 +99,15 @@ public enum Label: String, Sendable, CaseIterable {
         case .qualitative: return "Qualitative"
         case .conditional: return "Conditional"
         case .noTarget: return "No target"
+        case .methodsAndSources: return "Methods and sources"
+        case .version: return "chitieu version"
+        case .generated: return "Generated (UTC)"
+        case .command: return "Command"
+        case .seed: return "Random seed"
+        case .options: return "Options"
+        case .dataFiles: return "Data files"
+        case .checksum: return "SHA-256"
+        case .methodsAndCaveats: return "Methods and caveats"
         }
     }
 
@@ -154,6 +165,15 @@ public enum Label: String, Sendable, CaseIterable {
         case .qualitative: return "Định tính"
         case .conditional: return "Có điều kiện"
         case .noTarget: return "Không có chỉ tiêu"
+        case .methodsAndSources: return "Phương pháp và nguồn"
+        case .version: return "Phiên bản chitieu"
+        case .generated: return "Thời điểm tạo (UTC)"
+        case .command: return "Lệnh"
+        case .seed: return "Hạt giống ngẫu nhiên"
+        case .options: return "Tùy chọn"
+        case .dataFiles: return "Tệp số liệu"
+        case .checksum: return "Mã kiểm tra SHA-256"
+        case .methodsAndCaveats: return "Phương pháp và lưu ý"
         }
     }
 }

@@ -9,6 +9,11 @@ public enum ProjectionMethod: Sendable, Hashable, CustomStringConvertible {
     /// Too few provincial points: the national slope on the model scale, anchored at the provincial
     /// level (shift method), interval widened by the provincial-vs-national dispersion.
     case nationalSlopeShift(national: SeriesKey)
+    /// Too few points, but the region's own long series on another basis (e.g. GSO Department-of-Health
+    /// densities): its slope, anchored at the plan-basis level (`TrendFitter.fitOwnSlopeShift`).
+    case ownSlopeShift(source: SeriesKey, basis: String)
+    /// Too few points: a subnational parent's slope (a district borrowing its province's), shift method.
+    case parentSlopeShift(parent: SeriesKey)
     /// A value held constant (no trend), e.g. a single observation with no national series.
     case hold
 
@@ -16,6 +21,8 @@ public enum ProjectionMethod: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .trend: return "own-trend"
         case .nationalSlopeShift(let national): return "national-slope-shift(\(national.region))"
+        case .ownSlopeShift(_, let basis): return "own-slope-shift(\(basis))"
+        case .parentSlopeShift(let parent): return "parent-slope-shift(\(parent.region))"
         case .hold: return "hold-last"
         }
     }

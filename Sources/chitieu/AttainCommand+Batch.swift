@@ -162,7 +162,7 @@ extension AttainCommand {
             }
             rows = cells.count
             let table = try Table(columns: Self.batchColumns, rows: cells)
-            try output.emit(table, metadata: runMetadata(files: output.format == .json ? inputs.files : [],
+            try output.emit(table, metadata: runMetadata(files: [.json, .xlsx].contains(output.format) ? inputs.files : [],
                                                          model: model.model, seed: nil))
         }
         for (key, reason) in skipped.prefix(20) { output.warn("\(key): skipped: \(reason)") }
@@ -241,7 +241,7 @@ extension AttainCommand {
                        "draws", "seed"]
         if !output.quiet { printError("chitieu: joint Monte Carlo for \(cells.count) series, \(draws) draws each, seed \(seed)") }
         try output.emit(try Table(columns: columns, rows: cells),
-                        metadata: runMetadata(files: output.format == .json ? inputs.files : [], model: model.model, seed: seed))
+                        metadata: runMetadata(files: [.json, .xlsx].contains(output.format) ? inputs.files : [], model: model.model, seed: seed))
     }
 }
 

@@ -20,7 +20,9 @@ extension AttainCommand {
                                    seed: seed, options: ["region": region, "draws": String(draws),
                                                          "intervals": model.intervals.rawValue,
                                                          "window": model.window ?? "all", "weights": model.weights])
-        try output.emit(table, compact: compact, metadata: metadata)
+        try output.emit(table, compact: compact, metadata: metadata, title: Label.scorecardTitle.text(output.lang),
+                        sheets: try ScorecardTable.sheets(table, lang: output.lang),
+                        methods: scorecard.notes)
     }
 }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Attainment
 import Export
 import Foundation
+import IndicatorData
 
 extension Language: ExpressibleByArgument {}
 extension ExcelLocale: ExpressibleByArgument {}
@@ -9,34 +11,43 @@ extension ExcelLocale: ExpressibleByArgument {}
 /// Data goes to stdout (or `--out`, written atomically); messages go to stderr.
 struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong,
-            help: "Output format: table (for people), csv (tidy), json (with a metadata block), excel (CSV with BOM for Excel; see --locale), sdmx (SDMX-CSV 2.0).")
+            help: "Output format: table (for people), csv (tidy), json (with a metadata block), xlsx (Excel workbook; needs --out unless stdout is a pipe), excel (CSV with BOM for Excel; see --locale), sdmx (SDMX-CSV 2.0).")
     var format: RowFormat = .table
 
-    @Option(help: "Write to this file instead of stdout (atomically: a temporary file, then rename).")
-    var out: String?
-
-    @Flag(help: "Replace --out if it exists.")
-    var force = false
-
-    @Option(help: "Language of headers, verdicts and chart text: vi or en.")
-    var lang: Language = .en
+    @OptionGroup var file: OutputFileOptions
+    @OptionGroup var language: LanguageOption
+    var out: String? { file.out }
+    var force: Bool { file.force }
+    var lang: Language { language.lang }
 
     @Option(help: "For --format excel: vi writes ';' and decimal commas, en writes ',' and decimal points.")
     var locale: ExcelLocale = .en
 
-    @Flag(help: "No progress or warnings on stderr (errors are still printed).")
-    var quiet = false
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
 
     /// Writes `table` in the chosen format. `compact` is the human table shown for `--format table`
-    /// (defaults to `table` itself).
-    func emit(_ table: Table, compact: Table? = nil, metadata: RunMetadata) throws {
+    /// (defaults to `table` itself, rounded for people); `sheets` are the workbook's tables for
+    /// `--format xlsx` (defaults to `table` on one sheet named `title`), `methods` the sentences of its
+    /// methods sheet.
+    func emit(_ table: Table, compact: Table? = nil, metadata: RunMetadata, title: String = "chitieu",
+              sheets: [XLSXSheet]? = nil, methods: [String] = []) throws {
         let data: Data
         switch format {
         case .table:
             let colour = TextTableWriter.shouldUseColour(
                 environment: ProcessInfo.processInfo.environment,
                 isTTY: out == nil && isatty(STDOUT_FILENO) == 1)
-            data = try TextTableWriter(colour: colour).render(compact ?? table)
+            let people = try PeopleTable(compact ?? table, language: lang)
+            data = try TextTableWriter(colour: colour).render(people)
+        case .xlsx:
+            if out == nil, isatty(STDOUT_FILENO) == 1 {
+                throw CLIError(message: "an Excel workbook is binary; write it to a file with --out FILE.xlsx",
+                               code: ExitStatus.usage)
+            }
+            data = try XLSXWriter(language: lang, title: title, metadata: metadata, methods: methods,
+                                  verdictCuts: .chitieu)
+                .render(sheets ?? [XLSXSheet(name: title, table: table)])
         case .csv: data = try TidyCSVWriter().render(table)
         case .json: data = try JSONTableWriter(metadata: metadata).render(table)
         case .excel: data = try ExcelCSVWriter(locale: locale).render(table)
@@ -60,11 +71,17 @@ struct OutputOptions: ParsableArguments {
 
 /// Row output formats.
 enum RowFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case table, csv, json, excel, sdmx
+    case table, csv, json, xlsx, excel, sdmx
 }
 
-/// The command line as typed, for metadata.
-var commandLineText: String { CommandLine.arguments.joined(separator: " ") }
+extension VerdictCuts {
+    /// The cut-offs of chitieu's verdict ladder (defined in Attainment's `ChitieuVerdict`).
+    static let chitieu = VerdictCuts(likely: ChitieuVerdict.likelyCut, uncertain: ChitieuVerdict.uncertainCut,
+                                     unlikely: ChitieuVerdict.unlikelyCut)
+}
+
+/// The command line as typed, for metadata, with the program named `chitieu` (not this machine's path to it).
+var commandLineText: String { (["chitieu"] + CommandLine.arguments.dropFirst()).joined(separator: " ") }
 
 /// Metadata for a run: version, time, command, data files with SHA-256.
 func runMetadata(files: [URL], model: String?, seed: UInt64?, options: [String: String] = [:]) -> RunMetadata {
@@ -73,9 +90,13 @@ func runMetadata(files: [URL], model: String?, seed: UInt64?, options: [String: 
                        dataFiles: digests, model: model, seed: seed, options: options)
 }
 
-/// A path relative to the current directory when inside it (shorter, stable across machines).
+/// A file's name for outputs, never this machine's absolute path: a bundled file as `Datasets/…`, a file
+/// under the current directory relative to it, any other file by its name.
 func displayPath(_ url: URL) -> String {
-    let cwd = FileManager.default.currentDirectoryPath + "/"
     let path = url.standardizedFileURL.path
-    return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    if let root = try? BundledData.root().standardizedFileURL.path, path.hasPrefix(root + "/") {
+        return "Datasets/" + path.dropFirst(root.count + 1)
+    }
+    let cwd = FileManager.default.currentDirectoryPath + "/"
+    return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : url.lastPathComponent
 }

@@ -14,6 +14,18 @@ enum ScorecardTable {
         "p_joint", "p_joint_se", "draws", "seed", "model", "window", "method", "source", "warnings",
     ]
 
+    /// The columns of the workbook's first sheet: what a planner reads, as numbers.
+    static let summaryColumns = [
+        "plan_row", "indicator", "name", "year", "comparator", "target", "baseline", "projection", "pi95_lower",
+        "pi95_upper", "p_attain", "verdict", "p_joint", "method",
+    ]
+
+    /// The workbook: the summary sheet, then every number behind it (the tidy table).
+    static func sheets(_ full: Table, lang: Language) throws -> [XLSXSheet] {
+        [XLSXSheet(name: lang == .vi ? "Bảng đánh giá" : "Scorecard", table: try full.selecting(summaryColumns)),
+         XLSXSheet(name: lang == .vi ? "Toàn bộ số liệu" : "All numbers", table: full)]
+    }
+
     static func number(_ x: Double?, _ style: NumberStyle = .shortest) -> Cell {
         guard let x, x.isFinite else { return .missing }
         return .number(x, style)

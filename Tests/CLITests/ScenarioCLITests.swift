@@ -23,8 +23,50 @@ struct ScenarioCLITests {
             .write(to: file, atomically: true, encoding: .utf8)
         let r = try runChitieu(args: ["scenario", "run", file.path])
         #expect(r.status == 78)
-        #expect(r.stderr.contains("bad.yaml:4:56: attrition must be in [0, 1) (got 1.2). Write it as a fraction: 0.03 for 3 %."),
-                "\(r.stderr)")
+        #expect(r.stderr.contains("bad.yaml:4:56: resources.doctors.attrition: must be from 0 to below 1 (a fraction: "
+            + "0.03 = 3 %) (got \"1.2\"). Write it as a fraction: 0.03 for 3 % (or \"3%\")"), "\(r.stderr)")
+    }
+
+    /// Issue 13: `solve hires --population 1e300` / `--target-density 1e300` trapped converting ⌈H⌉ to Int;
+    /// out-of-range options are usage errors (64) that name the range.
+    @Test(arguments: [
+        (["--population", "1e300"], "Use --population from 1.0 to 2000000000.0"),
+        (["--population", "1e6", "--target-density", "1e300"], "Use --target-density from 0.0 to 10000.0"),
+        (["--population", "nan"], "Use --population from 1.0"),
+        (["--population", "1e6", "--target-year", "99999"], "Use --target-year from 1900 to 2100"),
+        (["--population", "1e6", "--base-year=-9223372036854775808"], "Use --base-year from 1900 to 2100"),
+        (["--population", "1e6", "--pipeline-delay", "9223372036854775807"], "Use --pipeline-delay from 0 to 50"),
+    ])
+    func solveRefusesAbsurdValues(_ extra: [String], _ message: String) throws {
+        var args = ["solve", "hires", "--start-density", "10.5", "--target-year", "2030", "--attrition", "0.03"] + extra
+        if !extra.contains("--target-density") { args += ["--target-density", "12"] }
+        let r = try runChitieu(args: args)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+
+    /// Growth compounding over 177 years to an absurd population is refused by the solver (65), not trapped.
+    @Test func solveRefusesAnAbsurdAnswer() throws {
+        let r = try runChitieu(args: ["solve", "hires", "--start-density", "10.5", "--target-density", "12", "--base-year",
+                                      "1901", "--target-year", "2100", "--attrition", "0.03", "--population", "2e9",
+                                      "--growth", "0.49"])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("is beyond any workforce"), "\(r.stderr)")
+    }
+
+    /// One percent convention: `--attrition 3%` is 0.03, as `attrition: 3%` in a scenario file.
+    @Test func solvePercentStrings() throws {
+        let base = ["solve", "hires", "--start-density", "10.5", "--target-density", "12", "--target-year", "2030",
+                    "--population", "1000000"]
+        let fraction = try runChitieu(args: base + ["--attrition", "0.03", "--growth", "0.01"])
+        let percent = try runChitieu(args: base + ["--attrition", "3%", "--growth", "1%"])
+        #expect(percent.status == 0, "\(percent.stderr)")
+        #expect(percent.stdout.contains("hires per year H      68.459576 (closed form)"), "\(percent.stdout)")
+        #expect(fraction.stdout.split(separator: "\n").dropFirst(2) == percent.stdout.split(separator: "\n").dropFirst(2))
+        let aarr = try runChitieu(args: ["solve", "aarr", "--current", "20", "--target", "15", "--from-year", "2023",
+                                         "--to-year", "2030"])
+        #expect(aarr.stdout.contains("required AARR 0.040264 a year (4.0264 %;"), "\(aarr.stdout)")
+        #expect(aarr.stdout.contains("in a scenario file: aarr: 0.040264"), "\(aarr.stdout)")
     }
 
     @Test func sameSeedSameBytes() throws {

@@ -23,3 +23,14 @@ extension Table {
         return try Table(columns: names, rows: rows)
     }
 }
+
+// MARK: - Views
+
+extension Table {
+    /// The named columns, in the order given (a view for people: the workbook's first sheet, the report).
+    /// - Throws: `ExportError.badTable` naming a column the table does not have.
+    public func selecting(_ names: [String]) throws -> Table {
+        let indices = try names.map { try requireColumn($0, for: "this view") }
+        return try Table(columns: names, rows: rows.map { row in indices.map { row[$0] } })
+    }
+}

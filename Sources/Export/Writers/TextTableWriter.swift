@@ -35,15 +35,21 @@ public struct TextTableWriter: TableWriter {
         Data(renderString(table).utf8)
     }
 
-    /// The table as a string (what `render` encodes as UTF-8).
-    public func renderString(_ table: Table) -> String {
+    /// A table prepared for people (`PeopleTable`: rounded, translated), numeric styles right-aligned.
+    public func render(_ people: PeopleTable) throws -> Data {
+        Data(renderString(people.table, rightAligned: people.styles.map(\.isNumeric)).utf8)
+    }
+
+    /// The table as a string (what `render` encodes as UTF-8). `rightAligned` overrides, per column, the
+    /// default (right-aligned when every present cell is a number).
+    public func renderString(_ table: Table, rightAligned: [Bool]? = nil) -> String {
         let cells: [[String]] = table.rows.map { row in row.map { $0.plainText ?? missingMarker } }
         var widths = table.columns.map(Self.displayWidth)
         var numeric = [Bool](repeating: false, count: table.columns.count)
         for index in table.columns.indices {
             let column = table.rows.map { $0[index] }
             let present = column.filter { $0 != .missing }
-            numeric[index] = !present.isEmpty && present.allSatisfy(\.isNumeric)
+            numeric[index] = rightAligned?[index] ?? (!present.isEmpty && present.allSatisfy(\.isNumeric))
             for text in cells.map({ $0[index] }) { widths[index] = max(widths[index], Self.displayWidth(text)) }
         }
         func pad(_ text: String, _ index: Int) -> String {
