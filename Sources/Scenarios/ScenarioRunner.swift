@@ -25,6 +25,9 @@ public struct ScenarioRunner: Sendable {
         var predictive: [Int: PredictiveDistribution] = [:]
         /// A resource lever's business-as-usual control variate per year (see `ControlVariate`).
         var control: [Int: ControlVariate] = [:]
+        /// Business as usual on the fitted trend (`bau`, no caps): its numbers are the scorecard's, read from
+        /// the predictive as they are (analytic P, quantiles not clamped), whatever the indicator's bounds.
+        var isBusinessAsUsual = false
         /// Caps applied to every value (natural scale).
         var lower = -Double.infinity
         var upper = Double.infinity
@@ -212,7 +215,8 @@ public struct ScenarioRunner: Sendable {
         let baseline = inputs.baseline(entry.code, year: scenario.baseYear)
         let predictive = p?.predictive[t.year]
         let control = p?.control[t.year]
-        let analytic = predictive != nil && p.map { Self.inside(t, lower: $0.lower, upper: $0.upper) } == true
+        let analytic = predictive != nil
+            && (p?.isBusinessAsUsual == true || p.map { Self.inside(t, lower: $0.lower, upper: $0.upper) } == true)
         let m0 = Attainment.assess(target: t, direction: entry.direction,
                                    predictive: analytic ? predictive : control?.predictive, reason: reason,
                                    baseline: baseline)
@@ -235,7 +239,9 @@ public struct ScenarioRunner: Sendable {
             e.se = se
         }
         guard t.kind != .qualitative, let p else { return e }
-        func clamp(_ x: Double) -> Double { Swift.min(Swift.max(x, p.lower), p.upper) }
+        func clamp(_ x: Double) -> Double {
+            p.isBusinessAsUsual ? x : Swift.min(Swift.max(x, p.lower), p.upper)
+        }
         func interval(_ q: (Double) -> Double, _ level: Double) -> ClosedInterval {
             ClosedInterval(lower: clamp(q((1 - level) / 2)), upper: clamp(q((1 + level) / 2)))
         }
