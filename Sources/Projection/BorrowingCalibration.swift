@@ -124,7 +124,7 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
 
     /// The command that regenerates the shipped file.
     public static let regenerateCommand = "chitieu backtest --subnational --fit-calibration --out "
-        + "Datasets/calibration/borrowing.json"
+        + "Datasets/calibration/borrowing.json --force"
 
     /// Pretty-printed JSON with sorted keys (stable diffs when regenerated).
     public func jsonData() throws -> Data {

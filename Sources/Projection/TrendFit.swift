@@ -68,9 +68,14 @@ public struct IntervalCalibration: Sendable, Hashable {
     /// The dispersion of regions around their held level for this family (`TrendFitter.levelHeld`).
     public let referenceClass: BorrowingDispersion?
 
+    /// When the constants were fitted on another scale than the fit's: the delta-method conversion of the
+    /// drift variance (`ScaleConversion`); `nil` = the constants are on the fit's scale.
+    public let conversion: ScaleConversion?
+
     public init(factors: [Double], label: String, degreesOfFreedom: Double? = nil,
                 driftVarianceCoefficient: Double = 0, driftExponent: Double = 0, slopeAttenuation: Double = 1,
-                borrowing: BorrowingDispersion? = nil, referenceClass: BorrowingDispersion? = nil) {
+                borrowing: BorrowingDispersion? = nil, referenceClass: BorrowingDispersion? = nil,
+                conversion: ScaleConversion? = nil) {
         self.factors = factors
         self.label = label
         self.degreesOfFreedom = degreesOfFreedom
@@ -79,13 +84,29 @@ public struct IntervalCalibration: Sendable, Hashable {
         self.slopeAttenuation = slopeAttenuation
         self.borrowing = borrowing
         self.referenceClass = referenceClass
+        self.conversion = conversion
     }
 
     /// This calibration with the regional dispersions of `BorrowingCalibration` for a sparse region.
     public func with(borrowing: BorrowingDispersion?, referenceClass: BorrowingDispersion?) -> IntervalCalibration {
         IntervalCalibration(factors: factors, label: label, degreesOfFreedom: degreesOfFreedom,
                             driftVarianceCoefficient: driftVarianceCoefficient, driftExponent: driftExponent,
-                            slopeAttenuation: slopeAttenuation, borrowing: borrowing, referenceClass: referenceClass)
+                            slopeAttenuation: slopeAttenuation, borrowing: borrowing, referenceClass: referenceClass,
+                            conversion: conversion)
+    }
+
+    /// These constants, fitted on `native`, applied to a fit on `fitted` with coefficients (a, b): the drift
+    /// variance is converted by the delta method (`ScaleConversion`); the same calibration when the scales
+    /// agree or there is no drift term.
+    public func converted(from native: Transform, to fitted: Transform, intercept: Double,
+                          slope: Double) -> IntervalCalibration {
+        guard native != fitted, driftVarianceCoefficient > 0 else { return self }
+        return IntervalCalibration(
+            factors: factors, label: label, degreesOfFreedom: degreesOfFreedom,
+            driftVarianceCoefficient: driftVarianceCoefficient, driftExponent: driftExponent,
+            slopeAttenuation: slopeAttenuation, borrowing: borrowing, referenceClass: referenceClass,
+            conversion: ScaleConversion(native: native, fitted: fitted, intercept: intercept, slope: slope,
+                                        slopeAttenuation: slopeAttenuation))
     }
 
     /// The factor on the slope at horizon h: κ for h ≥ 1 (projected years), 1 for in-sample years.
@@ -119,16 +140,21 @@ public struct IntervalCalibration: Sendable, Hashable {
         return h <= factors.count ? factors[h - 1] : last
     }
 
-    /// The additive trend-drift variance τ²·h^γ for horizon h; 0 for h ≤ 0 (in-sample years) or without it.
+    /// The additive trend-drift variance τ²·h^γ for horizon h, on the fit's scale (times r(h)² of the
+    /// `conversion` when the constants were fitted on another scale); 0 for h ≤ 0 (in-sample years) or
+    /// without it.
     public func driftVariance(horizon h: Int) -> Double {
         guard h >= 1, driftVarianceCoefficient > 0 else { return 0 }
-        return driftVarianceCoefficient * Foundation.pow(Double(h), driftExponent)
+        let r = conversion?.ratio(horizon: h) ?? 1
+        return driftVarianceCoefficient * Foundation.pow(Double(h), driftExponent) * r * r
     }
 
-    /// The calibrated predictive scale √(k(h)²·v₀ + τ²·h^γ) from the classical predictive variance v₀ —
-    /// the one formula every consumer (`TrendFit.predictive`, the batch path, backtests) uses.
+    /// The calibrated predictive scale √(max(k(h), 1)²·v₀ + τ²·h^γ) from the classical predictive variance
+    /// v₀ — the one formula every consumer (`TrendFit.predictive`, the batch path, backtests) uses. k is
+    /// floored at 1 so that a calibrated interval is never narrower than the classical one on the same scale
+    /// (the drift term is ≥ 0 and the t degrees of freedom are min(ν, n − 2)).
     public func predictiveScale(baseVariance v0: Double, horizon h: Int) -> Double {
-        let k = factor(horizon: h)
+        let k = Swift.max(factor(horizon: h), 1)
         return (k * k * Swift.max(v0, 0) + driftVariance(horizon: h)).squareRoot()
     }
 }
@@ -165,13 +191,18 @@ public struct TrendFit: Sendable {
     public let dispersion: BorrowingDispersion?
     /// Human-readable warnings (short series, …), printed to stderr and in JSON metadata.
     public let warnings: [String]
+    /// Natural bounds of the indicator (catalogue), kept by every predictive (`PredictiveDistribution`).
+    public let lowerBound: Double?
+    public let upperBound: Double?
 
     public init(key: SeriesKey, transform: Transform, window: ClosedRange<Int>, anchorYear: Int, points: Int,
                 coefficients: [Double], unscaledCovariance: Matrix, sigma: Double, degreesOfFreedom: Double,
                 method: ProjectionMethod, weighting: String, extraVariance: Double = 0,
                 calibration: IntervalCalibration = .none, dispersion: BorrowingDispersion? = nil,
-                warnings: [String] = []) {
+                warnings: [String] = [], lowerBound: Double? = nil, upperBound: Double? = nil) {
         self.dispersion = dispersion
+        self.lowerBound = lowerBound
+        self.upperBound = upperBound
         self.key = key
         self.transform = transform
         self.window = window
@@ -232,7 +263,8 @@ public struct TrendFit: Sendable {
         return PredictiveDistribution(year: year, location: location, scale: scale,
                                       meanScale: meanVariance.squareRoot(),
                                       degreesOfFreedom: predictiveDegreesOfFreedom,
-                                      transform: transform, calibrationFactor: base > 0 ? scale / base : 1)
+                                      transform: transform, calibrationFactor: base > 0 ? scale / base : 1,
+                                      lowerBound: lowerBound, upperBound: upperBound)
     }
 
     /// "log-linear OLS 2010–2023 (n=14)": which model and window produced a number.

@@ -41,11 +41,31 @@ public enum TrendFitter {
         let design = try Matrix(columns: [Array(repeating: 1, count: t.count), t])
         let model = try LinearModel(design: design, response: z, weights: weights, hasIntercept: true)
         let fit = try model.fit(driver: options.driver)
+        let calibration = calibrationOnScale(options.calibration, indicator: indicator, series: series,
+                                             transform: transform, coefficients: fit.coefficients,
+                                             warnings: &warnings)
         return TrendFit(
             key: series.key, transform: transform, window: first...last, anchorYear: last, points: used.count,
             coefficients: fit.coefficients, unscaledCovariance: fit.unscaledCovariance, sigma: fit.sigma,
             degreesOfFreedom: Double(fit.degreesOfFreedom), method: .trend,
-            weighting: options.weighting.description, calibration: options.calibration, warnings: warnings)
+            weighting: options.weighting.description, calibration: calibration, warnings: warnings,
+            lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound)
+    }
+
+    /// The calibration for a fit on `transform`: the shipped constants belong to the indicator's catalogue
+    /// scale, so on any other scale (`--model`, `--model auto`) their drift variance is converted by the
+    /// delta method (`ScaleConversion`) and a warning names both scales. Without a catalogue entry the
+    /// constants are taken to be on the fit's scale.
+    static func calibrationOnScale(_ calibration: IntervalCalibration, indicator: Indicator?, series: Series,
+                                   transform: Transform, coefficients: [Double],
+                                   warnings: inout [String]) -> IntervalCalibration {
+        guard calibration.driftVarianceCoefficient > 0, let indicator, coefficients.count == 2,
+              let native = try? Self.transform(for: indicator, options: TrendOptions(), series: series),
+              native != transform else { return calibration }
+        warnings.append("\(series.key): calibration constants belong to the \(native) scale (catalogue); on the "
+            + "\(transform) scale their trend-drift variance is converted by the delta method, "
+            + "τ² × (g\u{2081}'(ŷ)/g\u{2080}'(ŷ))² at the projected level")
+        return calibration.converted(from: native, to: transform, intercept: coefficients[0], slope: coefficients[1])
     }
 
     /// The transform for an indicator under the given options.
@@ -98,6 +118,7 @@ public enum TrendFitter {
         var warnings = nationalFit.warnings
         warnings.append("\(provincial.key): \(provincial.count) provincial point(s); projected with the national "
             + "slope from \(national.region) (\(nationalFit.modelLabel)) shifted to the provincial level in \(anchorYear)")
+        var conversionNote: [String] = []  // the national fit's warnings already carry it
         let slopeVariance = nationalFit.unscaledCovariance.rows == 2 ? nationalFit.unscaledCovariance[1, 1] : 0
         let dispersion = options.calibration.borrowing
         var gapVariance = 0.0
@@ -121,7 +142,12 @@ public enum TrendFitter {
             points: nationalFit.points, coefficients: [anchorLevel, nationalFit.slope], unscaledCovariance: unscaled,
             sigma: nationalFit.sigma, degreesOfFreedom: nationalFit.degreesOfFreedom,
             method: .nationalSlopeShift(national: national.key), weighting: nationalFit.weighting,
-            extraVariance: gapVariance, calibration: options.calibration, dispersion: dispersion, warnings: warnings)
+            extraVariance: gapVariance,
+            calibration: calibrationOnScale(options.calibration, indicator: indicator, series: provincial,
+                                            transform: transform, coefficients: [anchorLevel, nationalFit.slope],
+                                            warnings: &conversionNote),
+            dispersion: dispersion, warnings: warnings, lowerBound: indicator?.lowerBound,
+            upperBound: indicator?.upperBound)
     }
 
     /// δ²: sample variance of the province's gaps to the national trend line on the model scale (≥ 3 points,
@@ -171,6 +197,7 @@ public enum TrendFitter {
             coefficients: [level, 0], unscaledCovariance: try Matrix(rowMajor: [[0, 0], [0, 0]]), sigma: 0,
             degreesOfFreedom: dispersion.degreesOfFreedom,
             method: .referenceClassLevelHeld(group: dispersion.group), weighting: "none",
-            calibration: options.calibration, dispersion: dispersion, warnings: [warning])
+            calibration: options.calibration, dispersion: dispersion, warnings: [warning],
+            lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound)
     }
 }

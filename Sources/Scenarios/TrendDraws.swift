@@ -20,8 +20,13 @@ import Projection
 /// and a lever on the same indicator see the same deviations (common random numbers).
 struct TrendDraws {
     let years: [Int]
-    /// `deviations[j][i]`: draw j, year `years[i]`, on the model scale.
-    let deviations: [[Double]]
+    let count: Int
+    /// Draw j of year `years[i]` at `storage[i * count + j]`, on the model scale (year-major, so that one
+    /// year's draws are contiguous).
+    let storage: [Double]
+
+    /// The draws of year `years[i]`.
+    func deviations(year i: Int) -> ArraySlice<Double> { storage[(i * count)..<((i + 1) * count)] }
 
     /// - Complexity: O(draws × years).
     init(fit: TrendFit, years: [Int], draws: Int, seed: UInt64, label: String) {
@@ -40,9 +45,9 @@ struct TrendDraws {
         let drifts = horizons.map { fit.calibration.driftVariance(horizon: $0).squareRoot() }
         let hasDrift = drifts.contains { $0 > 0 }
         var rng = MonteCarloStreams.generator(seed: seed, label: label)
-        var out: [[Double]] = []
-        out.reserveCapacity(draws)
-        for _ in 0..<draws {
+        count = draws
+        var out = [Double](repeating: 0, count: draws * years.count)
+        for j in 0..<draws {
             let z1 = MonteCarloStreams.normal(&rng), z2 = MonteCarloStreams.normal(&rng)
             var mix = 1.0
             if let chi = MonteCarloStreams.chiSquare(degreesOfFreedom: df, &rng), chi > 0 {
@@ -52,13 +57,11 @@ struct TrendDraws {
             let zeta = hasDrift ? MonteCarloStreams.normal(&rng) : 0
             let da = fit.sigma * l00 * z1
             let db = fit.sigma * (l10 * z1 + l11 * z2)
-            var row = [Double](repeating: 0, count: years.count)
             for i in years.indices {
                 let eps = MonteCarloStreams.normal(&rng)
-                row[i] = mix * (factors[i] * (da + db * Double(horizons[i]) + noise[i] * eps) + drifts[i] * zeta)
+                out[i * draws + j] = mix * (factors[i] * (da + db * Double(horizons[i]) + noise[i] * eps) + drifts[i] * zeta)
             }
-            out.append(row)
         }
-        deviations = out
+        storage = out
     }
 }

@@ -74,7 +74,7 @@ extension BacktestCommand {
             pointsKept: options.pointsKept, lastScoredYears: SubnationalPanel.gsoLastYears,
             nationalCalibration: national.provenance?.command)
         let calibration = try BorrowingCalibration.fit(points: points, provenance: provenance)
-        try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: true)
+        try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: file.force)
         printError("chitieu: wrote \(out) (\(calibration.shift.count) shift and \(calibration.levelHeld.count) "
             + "level-held groups)")
     }

@@ -13,7 +13,7 @@ struct BacktestCommand: ParsableCommand {
         abstract: "Score interval coverage and P(attain) calibration on held-out years.",
         discussion: """
             Defaults run on the bundled Datasets/intl/intl_series.csv. Regenerate the shipped constants with
-              chitieu backtest --fit-calibration --out Datasets/calibration/calibration.json
+              chitieu backtest --fit-calibration --out Datasets/calibration/calibration.json --force
             (fitted on intl_series.csv plus the Viet Nam national series).
 
             --subnational backtests the borrowing path on provinces instead (default data:
@@ -25,9 +25,8 @@ struct BacktestCommand: ParsableCommand {
               \(BorrowingCalibration.regenerateCommand)
             """)
 
-    @Option(name: .customLong("data"), parsing: .singleValue,
-            help: dataFileHelp("Default: the bundled intl_series.csv."), completion: .file())
-    var data: [String] = []
+    @OptionGroup var dataOption: DataFilesOption
+    var data: [String] { dataOption.files }
 
     @OptionGroup var read: DataReadOptions
 
@@ -58,8 +57,8 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(help: "Write to this file instead of stdout.")
-    var out: String?
+    @OptionGroup var file: OutputFileOptions
+    var out: String? { file.out }
 
     @Option(help: "Trend-fit weights: none (OLS) or recency:λ. Default: the projection default (\(TrendOptions.defaultWeighting.argument)).")
     var weights: String = TrendOptions.defaultWeighting.argument
@@ -71,7 +70,6 @@ struct BacktestCommand: ParsableCommand {
     var fitCalibration = false
 
     func validate() throws {
-        _ = try parseFileSpecs(data)
         _ = try parsedOrigins()
         _ = try parsedHorizons()
         let allowed = (subnational ? BacktestMethod.subnational : BacktestMethod.national).map(\.rawValue) + ["all"]
@@ -82,8 +80,8 @@ struct BacktestCommand: ParsableCommand {
         do { _ = try Weighting(parsing: weights) } catch { throw ValidationError("\(error)") }
         guard cvFolds >= 2 else { throw ValidationError("Use --cv-folds 2 or more (got \(cvFolds)).") }
         if fitCalibration && out == nil {
-            let file = subnational ? "borrowing.json" : "calibration.json"
-            throw ValidationError("Use --out FILE with --fit-calibration, e.g. --out Datasets/calibration/\(file).")
+            let name = subnational ? "borrowing.json" : "calibration.json"
+            throw ValidationError("Use --out FILE with --fit-calibration, e.g. --out Datasets/calibration/\(name) --force.")
         }
     }
 
@@ -159,7 +157,7 @@ struct BacktestCommand: ParsableCommand {
             rendered = try JSONTableWriter(metadata: metadata).render(table)
         }
         if let out {
-            try AtomicFile.write(rendered, to: URL(fileURLWithPath: out), overwrite: true)
+            try AtomicFile.write(rendered, to: URL(fileURLWithPath: out), overwrite: file.force)
         } else {
             FileHandle.standardOutput.write(rendered)
         }
@@ -214,7 +212,7 @@ struct BacktestCommand: ParsableCommand {
         } catch let error as CalibrationError {
             throw CLIError(message: error.description, code: ExitStatus.dataError)
         }
-        try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: true)
+        try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: file.force)
         for (family, reason) in calibration.fallbacks.sorted(by: { $0.key < $1.key }) {
             printError("chitieu: family \(family): \(reason)")
         }

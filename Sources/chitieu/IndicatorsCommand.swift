@@ -20,8 +20,8 @@ struct IndicatorsCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(help: "Catalogue CSV to print instead of the bundled Datasets/indicators.csv.")
-    var catalogue: String?
+    @OptionGroup var catalogueOption: CatalogueOption
+    var catalogue: String? { catalogueOption.catalogue }
 
     func run() throws {
         try runReportingErrors {

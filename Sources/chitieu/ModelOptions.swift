@@ -70,8 +70,8 @@ struct ModelOptions: ParsableArguments {
         do {
             return try Calibration.load(from: url)
         } catch {
-            throw CLIError(message: "cannot read the calibration \(url.path): \(error). Regenerate it with "
-                + "`chitieu backtest --fit-calibration`, or use --intervals ols", code: ExitStatus.config)
+            // CalibrationError already names the file and how to regenerate it: say it once.
+            throw CLIError(message: "calibration \(error) (or use --intervals ols)", code: ExitStatus.config)
         }
     }
 
