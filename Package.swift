@@ -58,6 +58,11 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
 
+        // MARK: - Benchmarks (B4: business as usual plus scenarios for many regions; Benchmarks/README.md)
+        .executableTarget(name: "chitieu-scenario-bench",
+                          dependencies: ["Attainment", "IndicatorData", "Projection", "Scenarios"],
+                          path: "Benchmarks/ScenarioBench", swiftSettings: strict),
+
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"],
@@ -69,7 +74,7 @@ let package = Package(
         .testTarget(name: "IndicatorDataTests", dependencies: ["IndicatorData", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ProjectionTests",
-                    dependencies: ["Projection", "IndicatorData", "TestSupport",
+                    dependencies: ["Projection", "IndicatorData", "Statistics", "TestSupport",
                                    .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "AttainmentTests",

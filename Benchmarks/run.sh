@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# chitieu benchmarks B1–B3, side by side with the peers in ../shared/bench (see Benchmarks/README.md).
+# chitieu benchmarks B1–B4, B1–B3 side by side with the peers in ../shared/bench (see Benchmarks/README.md).
 #
-#   Benchmarks/run.sh                 # full run: B1 at 10k/100k/1M series, B2 22×1M draws, B3 1.5M/15M rows
+#   Benchmarks/run.sh                 # full run: B1 at 10k/100k/1M series, B2 22×1M draws, B3 1.5M/15M rows,
+#                                     # B4 business as usual + 3 scenarios for 700 regions × 26 indicators, 10k draws
 #   Benchmarks/run.sh --smoke         # CI: small sizes, debug build, checks agreement with the peers, no timing claims
 #   Benchmarks/run.sh --sizes 10000,100000 --draws 200000
 #
@@ -18,15 +19,19 @@ if [ -z "${CHITIEU_BENCH_PEERS:-}" ] && [ ! -d "$bench" ]; then
 fi
 sizes="10000,100000,1000000"
 draws=1000000
+b4_regions=700
+b4_draws=10000
 smoke=0
 force_release=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) smoke=1; sizes="2000"; draws=20000; shift ;;
+    --smoke) smoke=1; sizes="2000"; draws=20000; b4_regions=4; b4_draws=200; shift ;;
     --release) force_release=1; shift ;;
     --sizes) sizes="$2"; shift 2 ;;
     --draws) draws="$2"; shift 2 ;;
-    *) echo "usage: $0 [--smoke] [--release] [--sizes N,N] [--draws N]" >&2; exit 64 ;;
+    --b4-regions) b4_regions="$2"; shift 2 ;;
+    --b4-draws) b4_draws="$2"; shift 2 ;;
+    *) echo "usage: $0 [--smoke] [--release] [--sizes N,N] [--draws N] [--b4-regions N] [--b4-draws N]" >&2; exit 64 ;;
   esac
 done
 if [ ! -d "$bench" ]; then
@@ -45,7 +50,9 @@ cd "$root"
 config=release
 [ "$smoke" = 1 ] && [ "$force_release" = 0 ] && config=debug
 swift build -c "$config" -Xswiftc -warnings-as-errors --product chitieu >&2
+swift build -c "$config" -Xswiftc -warnings-as-errors --product chitieu-scenario-bench >&2
 bin="$(swift build -c "$config" -Xswiftc -warnings-as-errors --show-bin-path)/chitieu"
+b4bin="$(dirname "$bin")/chitieu-scenario-bench"
 
 echo "# chitieu benchmarks $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "# machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)," \
@@ -109,9 +116,9 @@ row B2 "22 series x $draws draws" "$ct" "numpy" "$nt" "$(ratio "$nt" "$ct")" \
 for n in "${size_list[@]}"; do
   [ "$smoke" = 1 ] || [ "$n" -ge 100000 ] || continue
   s="$work/series_$n.csv"
-  # `data check --quiet`: the strict reader (UTF-8, RFC 4180, number and year grammar, catalogue bounds,
+  # `data check --validate-only`: the strict reader (UTF-8, RFC 4180, number and year grammar, catalogue bounds,
   # duplicates) into typed columns, no per-series summary printed.
-  run "chitieu_b3_$n" "$bin" data check "$s" --quiet
+  run "chitieu_b3_$n" "$bin" data check "$s" --validate-only
   ct=$LAST_T; crss=$LAST_RSS
   run "pandas_b3_$n" python3 -c "import pandas, sys; pandas.read_csv(sys.argv[1])" "$s"
   nt=$LAST_T; nrss=$LAST_RSS
@@ -119,6 +126,21 @@ for n in "${size_list[@]}"; do
   row B3 "ingest $rowsn rows" "$ct" "pandas.read_csv" "$nt" "$(ratio "$nt" "$ct")" \
       "$(python3 -c "print(f'{$rowsn/max($ct,1e-9)/1e6:.1f} M rows/s')")" "$crss" "$nrss"
 done
+
+# B4: business as usual plus 3 scenarios (Benchmarks/b4/*.yaml) for every region, end to end: read the data and
+# targets, fit every indicator of every region as `chitieu attain` does, run the 4 scenarios with their Monte
+# Carlo, write one CSV row per (scenario, region, indicator, milestone). No peer: the smoke run adds --check
+# (business as usual = the scorecard row for every region and milestone; no staff-adding lever below it).
+s="$work/b4_data_$b4_regions.csv"; t="$work/b4_targets_$b4_regions.csv"
+[ -f "$s" ] && [ -f "$t" ] || python3 "$here/b4/gen_b4.py" --regions "$b4_regions" --data-out "$s" --targets-out "$t"
+check=()
+[ "$smoke" = 1 ] && check=(--check)
+run chitieu_b4 "$b4bin" --data "$s" --targets "$t" --out "$work/ours_b4.csv" --draws "$b4_draws" "${check[@]}" \
+    "$here"/b4/bau.yaml "$here"/b4/hire.yaml "$here"/b4/retain.yaml "$here"/b4/mixed.yaml
+ct=$LAST_T; crss=$LAST_RSS
+sed 's/^/# /' "$work/chitieu_b4.err"
+row B4 "BAU + 3 scenarios, $b4_regions regions x 26 indicators, $b4_draws draws" "$ct" "none" "–" "–" \
+    "$(python3 -c "print(f'{4*$b4_regions/max($ct,1e-9):,.1f} region-scenarios/s')")" "$crss" 0
 
 echo
 echo "ratio = peer time / chitieu time (> 1: chitieu is faster); for statsmodels, chitieu's series/s over statsmodels' series/s"

@@ -106,7 +106,7 @@ public enum JointAttainment {
                 "the two milestones are both in \(first.year); give two different target years")
         }
         // The predictive's df: min(ν, n − 2) with a calibration that fits ν tails, so the marginals match.
-        let df = fit.calibration.degreesOfFreedom(residual: fit.degreesOfFreedom)
+        let df = fit.predictiveDegreesOfFreedom
         guard df > 0 || df.isInfinite, !df.isNaN else {
             throw AttainmentError.invalidFit(
                 "the trend has \(df) residual degrees of freedom; a joint probability needs at least 3 data points")

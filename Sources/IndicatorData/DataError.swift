@@ -62,7 +62,8 @@ public struct DataError: Error, Sendable, Hashable, CustomStringConvertible {
             position += ":\(line)"
             if column > 0 { position += ":\(column)" }
         }
-        var out = position.isEmpty ? message : "\(position): \(message)"
+        let shown = MessageEcho.bounded(message)
+        var out = position.isEmpty ? shown : "\(position): \(shown)"
         if !hint.isEmpty {
             out += ". \(hint)"
             if let last = hint.last, !".!?".contains(last) { out += "." }

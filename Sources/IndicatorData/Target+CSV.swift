@@ -21,7 +21,7 @@ extension Target {
                             options: ReadOptions = ReadOptions()) throws -> [Target] {
         let table = try CSVTable(url: url, displayName: displayName, delimiter: options.delimiter,
                                  emptyHint: "The first line must be a header naming \(expectedColumns)")
-        return try read(table, format: options.numberFormat)
+        return try read(table, format: options.numberFormat, catalogue: options.catalogue)
     }
 
     /// Reads targets from bytes (`file` names the source in messages).
@@ -30,10 +30,23 @@ extension Target {
             try CSVTable(bytes: $0, file: file, delimiter: options.delimiter,
                          emptyHint: "The first line must be a header naming \(expectedColumns)")
         }
-        return try read(table, format: options.numberFormat)
+        return try read(table, format: options.numberFormat, catalogue: options.catalogue)
     }
 
-    private static func read(_ t: CSVTable, format: NumberFormat) throws -> [Target] {
+    /// A target value outside its indicator's catalogue bounds (`u5mr <= -5`, `dtp3_pct >= 120`) can never
+    /// be met or is always met: it is a typo, refused like an out-of-bounds data value.
+    static func boundsProblem(_ value: Double, _ entry: Indicator?) -> String? {
+        guard let entry else { return nil }
+        if let l = entry.lowerBound, value < l { return "below the indicator's lower bound \(formatBound(l))" }
+        if let u = entry.upperBound, value > u { return "above the indicator's upper bound \(formatBound(u))" }
+        return nil
+    }
+
+    private static func formatBound(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+
+    private static func read(_ t: CSVTable, format: NumberFormat, catalogue: IndicatorCatalogue?) throws -> [Target] {
         let h = t.header
         let cIndicator = try h.require("indicator_code", expected: expectedColumns)
         let cRegion = try h.require("region", expected: expectedColumns)
@@ -52,6 +65,10 @@ extension Target {
             let region = try t.required(row, cRegion, name: "region")
             let year = try t.year(row, cYear)
             let value = try t.number(row, cValue, format: format)
+            if let value, let problem = boundsProblem(value, catalogue?.entry(forSeries: indicator)) {
+                throw t.error(row, cValue, "target value \(MessageEcho.escaped(t.field(row, cValue))) for \(indicator) is \(problem)",
+                              "Check the value (`chitieu indicators` lists each indicator's bounds)")
+            }
             let comparatorText = t.field(row, cComparator)
             var comparator: Comparator?
             if !comparatorText.isEmpty {

@@ -33,6 +33,16 @@ public struct TargetColumns: Sendable, Hashable {
         }
     }
 
+    /// Whether some target value lies outside its indicator's catalogue bounds.
+    func hasValueOutsideBounds(_ catalogue: IndicatorCatalogue?) -> Bool {
+        guard let catalogue else { return false }
+        for (i, key) in keys.enumerated() {
+            guard let entry = catalogue.entry(forSeries: key.indicator) else { continue }
+            for j in range(i) where values[j].map({ Target.boundsProblem($0, entry) != nil }) == true { return true }
+        }
+        return false
+    }
+
     /// Number of keys.
     public var count: Int { keys.count }
 
@@ -70,7 +80,8 @@ extension Target {
         let fast: TargetColumns? = data.withUnsafeBytes { raw in
             fastColumns(raw.bindMemory(to: UInt8.self), file: name, options: options)
         }
-        if let fast { return fast }
+        // Out-of-bounds values are rare: the slow path reports them with line and column.
+        if let fast, !fast.hasValueOutsideBounds(options.catalogue) { return fast }
         return TargetColumns(try read(contentsOf: url, displayName: displayName, options: options))
     }
 

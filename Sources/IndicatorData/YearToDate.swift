@@ -14,7 +14,7 @@
 ///
 /// Only meaningful for cumulative quantities (counts summed over the year); a rate so far is compared with its
 /// target directly (`rateSoFar`).
-public struct YearToDate: Sendable, Hashable, Codable {
+public struct YearToDate: Sendable, Hashable, Encodable {
     public var key: SeriesKey
     public var year: Int
     /// The cumulative value to the end date.
@@ -77,6 +77,25 @@ public struct YearToDate: Sendable, Hashable, Codable {
                 + "(pace \(String(format: "%.2f", p)); even-rate year \(formatValue((evenRateAnnual * 10).rounded() / 10)))"
         }
         return out
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case key, year, value, endDate, target, comparator, shareElapsed, shareReached, pace, evenRateAnnual
+    }
+
+    /// The inputs and every derived share (JSON output of `data check`).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(year, forKey: .year)
+        try c.encode(value, forKey: .value)
+        try c.encode(endDate, forKey: .endDate)
+        try c.encode(target, forKey: .target)
+        try c.encodeIfPresent(comparator, forKey: .comparator)
+        try c.encode(shareElapsed, forKey: .shareElapsed)
+        try c.encodeIfPresent(shareReached, forKey: .shareReached)
+        try c.encodeIfPresent(pace, forKey: .pace)
+        try c.encode(evenRateAnnual, forKey: .evenRateAnnual)
     }
 
     // MARK: Finding year-to-date figures

@@ -16,6 +16,23 @@ public enum BacktestMethod: String, Sendable, Hashable, CaseIterable, Codable {
     /// The trend's location with the calibrated scale √(k(h)²·v₀ + τ²·h^γ) and t with min(ν, n − 2) df
     /// (`IntervalCalibration.predictiveScale`).
     case calibrated
+    /// Subnational: the national-slope shift with the variance it had before the regional dispersion,
+    /// σ_N²·(2 + h²·c_bb) + δ² + τ²·h^γ (δ² only with ≥ 3 regional points), t with min(ν, n_N − 2) df.
+    case shift
+    /// Subnational: the national-slope shift with the regional dispersion a + b·h and its ν
+    /// (`TrendFitter.fitBorrowingNational` with `BorrowingDispersion`, the default).
+    case shiftDispersion = "shift-dispersion"
+    /// Subnational: the last regional level held with the family's trend-drift variance τ²·h^γ and t ν
+    /// (the reference-class forecast as first proposed).
+    case levelHeld = "level-held"
+    /// Subnational: the level held with τ²·h^γ plus the regional dispersion around held levels
+    /// (`TrendFitter.levelHeld`).
+    case levelHeldDispersion = "level-held-dispersion"
+
+    /// Methods of the national (own-trend) backtest.
+    public static let national: [BacktestMethod] = [.ols, .drift, .calibrated]
+    /// Methods of the subnational (borrowing) backtest.
+    public static let subnational: [BacktestMethod] = [.shift, .shiftDispersion, .levelHeld, .levelHeldDispersion]
 }
 
 /// What to backtest.

@@ -60,8 +60,14 @@ extension Backtest {
     /// - Parameter byIndicator: group by indicator code instead of family.
     public static func scores(_ points: [BacktestPoint], byIndicator: Bool = false, perLeadTime: Bool = true)
         -> [BacktestScore] {
+        scores(points, perLeadTime: perLeadTime) { byIndicator ? $0.key.indicator : $0.family }
+    }
+
+    /// Scores per method, per group given by `group`, and lead time, plus "all" rows.
+    public static func scores(_ points: [BacktestPoint], perLeadTime: Bool = true,
+                              group: (BacktestPoint) -> String) -> [BacktestScore] {
         var out: [BacktestScore] = []
-        let groups = Dictionary(grouping: points) { byIndicator ? $0.key.indicator : $0.family }
+        let groups = Dictionary(grouping: points, by: group)
         let groupNames = ["all"] + groups.keys.sorted()
         let leads = perLeadTime ? [nil] + Set(points.map(\.leadTime)).sorted().map { Optional($0) } : [nil]
         for method in BacktestMethod.allCases {

@@ -18,7 +18,8 @@ public enum IndicatorFamily: String, Sendable, Hashable, Codable, CaseIterable {
         .fertility: ["tfr"],
         .nutrition: ["stunting_u5_pct", "underweight_u5_pct", "wasting_u5_pct"],
         .coverage: ["dtp3_pct", "mcv1_pct", "mcv2_pct", "fully_immunized_u1_pct"],
-        .workforce: ["physicians_per_10k", "pharmacists_per_10k", "nurses_per_10k", "nurses_midwives_per_10k"],
+        .workforce: ["physicians_per_10k", "pharmacists_per_10k", "nurses_per_10k", "nurses_midwives_per_10k",
+                     "midwives_dpoh_per_10k"],
         .disease: ["tb_incidence_per_100k"],
         .longevity: ["life_expectancy"],
     ]
@@ -169,39 +170,16 @@ public struct Calibration: Sendable, Hashable, Codable {
 
     /// Reads calibration constants written by `jsonData()`.
     /// - Throws: `CalibrationError.unreadable` with the file and what to do.
-    public static func load(from url: URL) throws -> Calibration {
+    public static func load(from url: URL, displayName: String? = nil) throws -> Calibration {
+        let file = displayName ?? url.path
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw CalibrationError.unreadable(file: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+            throw CalibrationError.unreadable(file: file, reason: "cannot read the file (\(error.localizedDescription))")
         }
-        let decoded: Calibration
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        do { decoded = try decoder.decode(Calibration.self, from: data) } catch {
-            throw CalibrationError.unreadable(file: url.path, reason: "not a chitieu calibration JSON (\(error))")
+        do { return try decodeValidated(data) } catch let problem as Problem {
+            throw CalibrationError.unreadable(file: file, reason: problem.path.isEmpty ? problem.message
+                                                : "\(problem.path): \(problem.message)")
         }
-        guard decoded.version == formatVersion else {
-            throw CalibrationError.unreadable(
-                file: url.path, reason: "format version \(decoded.version), this chitieu reads \(formatVersion)")
-        }
-        for entry in decoded.families + [decoded.pooled] {
-            guard entry.factors.allSatisfy({ $0.isFinite && $0 > 0 }), entry.degreesOfFreedom > 0 else {
-                throw CalibrationError.unreadable(
-                    file: url.path, reason: "group \(entry.group) has a non-positive factor or degrees of freedom")
-            }
-            guard entry.driftVariance.isFinite, entry.driftVariance >= 0, entry.driftExponent.isFinite,
-                  (0...10).contains(entry.driftExponent) else {
-                throw CalibrationError.unreadable(
-                    file: url.path, reason: "group \(entry.group) has a negative or non-finite drift variance "
-                        + "or an exponent outside 0–10")
-            }
-            if let kappa = entry.slopeAttenuation, !(0...1).contains(kappa) {
-                throw CalibrationError.unreadable(
-                    file: url.path, reason: "group \(entry.group) has a slope attenuation \(kappa) outside 0–1")
-            }
-        }
-        return decoded
     }
 
     /// Pretty-printed JSON with sorted keys (stable diffs when regenerated).

@@ -6,27 +6,52 @@ public struct ProjectionPolicy: Sendable {
     public var options: TrendOptions
     /// A regional series with at least this many points is projected on its own trend.
     public var ownTrendMinimum: Int
-    /// Borrow the national slope (shift method) when the region has fewer points.
+    /// Borrow the parent region's slope (shift method) when the region has fewer points.
     public var borrowNational: Bool
     /// Also borrow from a national series the catalogue marks as measuring something different (labelled
     /// "proxy"). Off by default: chitieu never mixes different measures silently.
     public var allowProxy: Bool
     /// Choose scale and window by backtest (`--model auto`).
     public var auto: Bool
-    /// The national region code.
-    public var nationalRegion: String
+    /// Which region borrows from which: ISO 3166-2 (`VN-28` → `VN`, `VN-28-DAK_HA` → `VN-28`) unless a
+    /// regions file says otherwise. A region borrows from its nearest ancestor with a usable series.
+    public var hierarchy: RegionHierarchy
+    /// Series of the same region on another basis whose slope a plan indicator may use, by plan indicator
+    /// code (from the catalogue's derivations: doctors_dpoh_per_10k for physicians_per_10k, …).
+    public var otherBasis: [String: [OtherBasisSource]] = [:]
     /// Interval calibration per indicator code (from the shipped backtest calibration); an indicator not
     /// listed uses `options.calibration`.
     public var calibrations: [String: IntervalCalibration] = [:]
 
     public init(options: TrendOptions = TrendOptions(), ownTrendMinimum: Int = 5, borrowNational: Bool = true,
-                allowProxy: Bool = false, auto: Bool = false, nationalRegion: String = "VN") {
+                allowProxy: Bool = false, auto: Bool = false, hierarchy: RegionHierarchy = RegionHierarchy()) {
         self.options = options
         self.ownTrendMinimum = ownTrendMinimum
         self.borrowNational = borrowNational
         self.allowProxy = allowProxy
         self.auto = auto
-        self.nationalRegion = nationalRegion
+        self.hierarchy = hierarchy
+    }
+
+    /// The other-basis sources of every derivation that feeds a plan indicator.
+    public static func otherBasis(from derivations: [Derivation]) -> [String: [OtherBasisSource]] {
+        var out: [String: [OtherBasisSource]] = [:]
+        for d in derivations {
+            guard let feeds = d.feeds else { continue }
+            out[feeds, default: []].append(OtherBasisSource(code: d.code, basis: d.basis.isEmpty ? d.code : d.basis))
+        }
+        return out
+    }
+}
+
+/// A series that measures a plan indicator for the same region on another basis (its slope may be used,
+/// never its level).
+public struct OtherBasisSource: Sendable, Hashable {
+    public var code: String
+    public var basis: String
+    public init(code: String, basis: String) {
+        self.code = code
+        self.basis = basis
     }
 }
 
@@ -46,7 +71,8 @@ public struct IndicatorProjection: Sendable {
 }
 
 /// Projects every indicator of a plan for a region from whatever data exists, choosing per indicator
-/// between its own trend, the national slope (shift method) and "assessment not possible".
+/// between its own trend, its own slope on another basis, the parent region's slope (shift method) and
+/// "assessment not possible".
 public enum PlanProjector {
     public static func project(indicator: Indicator, region: String, data: [SeriesKey: Series],
                                policy: ProjectionPolicy, sensitivityYear: Int = 2030) -> IndicatorProjection {
@@ -73,44 +99,34 @@ public enum PlanProjector {
                 let fit = try TrendFitter.fit(regional, indicator: indicator, options: options)
                 let sensitivity = try? WindowSensitivity.compute(series: regional, indicator: indicator,
                                                                  options: options, year: sensitivityYear)
-                return result(fit, nil, choice: choice, sensitivity: sensitivity)
+                let flagged = fit.appending(warnings: FitOutliers.flag(regional, fit: fit).map(\.description))
+                return result(flagged, nil, choice: choice, sensitivity: sensitivity)
             } catch {
                 return result(nil, "\(error)")
             }
         }
-        // Fewer points than an own trend needs: borrow the national slope if a comparable national series
-        // exists; otherwise (or if that fails) fall back to the region's own trend when it has at least the
-        // fit minimum, labelled as resting on very few points.
-        let unavailable: String
-        if !policy.borrowNational {
-            unavailable = "borrowing the national trend is switched off"
-        } else if let nationalCode = indicator.nationalSeries,
-                  let national = data[SeriesKey(indicator: nationalCode, region: policy.nationalRegion)] {
-            if !(indicator.nationalComparable || policy.allowProxy) {
-                unavailable = "the national series \(nationalCode) measures something different (\(indicator.note)); "
-                    + "pass --allow-proxy to borrow its slope anyway"
-            } else if let regional, count >= 1 {
-                do {
-                    let fit = try TrendFitter.fitBorrowingNational(provincial: regional, national: national,
-                                                                    indicator: indicator, options: policy.options)
-                    let reason = indicator.nationalComparable
-                        ? nil : "proxy: slope of \(nationalCode), which measures something different"
-                    return result(fit, reason)
-                } catch {
-                    unavailable = "the national trend cannot be used: \(error)"
-                }
-            } else {
-                unavailable = "no regional data point to anchor the national trend"
+        // Fewer points than an own trend needs: the region's own long series on another basis, then the
+        // nearest ancestor's comparable series; otherwise (or if that fails) the region's own trend when it
+        // has at least the fit minimum, labelled as resting on very few points.
+        var unavailable: [String] = []
+        if let regional, count >= 1 {
+            switch ownSlopeOnOtherBasis(indicator: indicator, plan: regional, data: data, policy: policy) {
+            case .fit(let fit): return result(fit, nil)
+            case .unavailable(let why): if let why { unavailable.append(why) }
             }
-        } else {
-            unavailable = "no national series for \(indicator.code)"
         }
+        switch borrowFromAncestor(indicator: indicator, region: region, regional: regional, data: data,
+                                  policy: policy) {
+        case .fit(let fit, let reason): return result(fit, reason)
+        case .unavailable(let why): unavailable.append(why)
+        }
+        let why = unavailable.joined(separator: "; ")
         if let regional, count >= policy.options.minimumPoints,
            let fit = try? TrendFitter.fit(regional, indicator: indicator, options: policy.options) {
             return result(fit, "own trend on only \(count) regional points (fewer than \(policy.ownTrendMinimum)); "
-                + unavailable)
+                + why)
         }
         return result(nil, "\(count) regional point(s), fewer than \(policy.ownTrendMinimum) for an own trend, and "
-            + unavailable)
+            + why)
     }
 }

@@ -9,6 +9,13 @@ import Statistics
 /// For an OLS trend, location = x₀ᵀβ̂ and scale = σ̂·√(1 + x₀ᵀ(XᵀX)⁻¹x₀) — the classical prediction
 /// interval (Seber & Lee 2003, §5.3). A calibrated scale (`IntervalCalibration.predictiveScale`) is wider;
 /// `calibrationFactor` records scale / classical scale; it is 1 for the uncalibrated OLS interval.
+///
+/// **Bounds.** An indicator with natural bounds [L, U] (the catalogue's `lower_bound`/`upper_bound`, e.g. a
+/// percentage) keeps every reported value inside them whatever the model scale: on a linear or log scale the
+/// t distribution has mass beyond a bound, which is reported **at** the bound (the distribution of the
+/// censored value min(max(Y, L), U), whose quantiles are the clamped quantiles). The median, quantiles and
+/// intervals are clamped; `cdf`/`survival` are those of the latent Y inside [L, U] (so P(Y ≥ U) is the mass
+/// piled at U) and 0 or 1 strictly outside. A logit scale is inside its bounds already.
 public struct PredictiveDistribution: Sendable, Hashable {
     public let year: Int
     /// Centre on the model scale.
@@ -22,9 +29,15 @@ public struct PredictiveDistribution: Sendable, Hashable {
     public let transform: Transform
     /// Calibrated scale / classical (W)LS predictive scale (1 = uncalibrated).
     public let calibrationFactor: Double
+    /// Natural bounds of the indicator (`nil` = unbounded on that side); see the type's documentation.
+    public let lowerBound: Double?
+    public let upperBound: Double?
 
     public init(year: Int, location: Double, scale: Double, meanScale: Double, degreesOfFreedom: Double,
-                transform: Transform, calibrationFactor: Double = 1) {
+                transform: Transform, calibrationFactor: Double = 1, lowerBound: Double? = nil,
+                upperBound: Double? = nil) {
+        self.lowerBound = lowerBound
+        self.upperBound = upperBound
         self.year = year
         self.location = location
         self.scale = scale
@@ -34,8 +47,23 @@ public struct PredictiveDistribution: Sendable, Hashable {
         self.calibrationFactor = calibrationFactor
     }
 
-    /// The central projection on the natural scale: g⁻¹(location), the predictive median.
-    public var median: Double { transform.inverse(location) }
+    /// The central projection on the natural scale: g⁻¹(location), the predictive median (within the bounds).
+    public var median: Double { clamped(transform.inverse(location)) }
+
+    /// `y` moved inside [lowerBound, upperBound].
+    public func clamped(_ y: Double) -> Double {
+        var v = y
+        if let lowerBound, v < lowerBound { v = lowerBound }
+        if let upperBound, v > upperBound { v = upperBound }
+        return v
+    }
+
+    /// 0 or 1 for a value strictly outside the bounds (P(Y ≤ value)), `nil` inside.
+    private func outsideBounds(_ value: Double) -> Double? {
+        if let lowerBound, value < lowerBound { return 0 }
+        if let upperBound, value > upperBound { return 1 }
+        return nil
+    }
 
     private func standardCDF(_ t: Double) -> Double {
         if degreesOfFreedom.isInfinite { return Normal.cdf(t) }
@@ -49,6 +77,7 @@ public struct PredictiveDistribution: Sendable, Hashable {
 
     /// P(Y ≤ value) on the natural scale. Values at or beyond the transform's bounds give 0 or 1.
     public func cdf(_ value: Double) -> Double {
+        if let outside = outsideBounds(value) { return outside }
         switch transform {
         case .log where value <= 0: return 0
         case .logit(let l, _) where value <= l: return 0
@@ -62,6 +91,7 @@ public struct PredictiveDistribution: Sendable, Hashable {
 
     /// P(Y > value) = 1 − cdf(value), computed from the upper tail to keep small probabilities accurate.
     public func survival(_ value: Double) -> Double {
+        if let outside = outsideBounds(value) { return 1 - outside }
         switch transform {
         case .log where value <= 0: return 1
         case .logit(let l, _) where value <= l: return 1
@@ -75,18 +105,19 @@ public struct PredictiveDistribution: Sendable, Hashable {
 
     /// The p-quantile of a new observation on the natural scale.
     public func quantile(_ p: Double) -> Double {
-        transform.inverse(location + scale * standardQuantile(p))
+        clamped(transform.inverse(location + scale * standardQuantile(p)))
     }
 
     /// Central prediction interval at `level` (e.g. 0.8, 0.95) on the natural scale.
     public func predictionInterval(level: Double) -> (lower: Double, upper: Double) {
         let q = standardQuantile(0.5 + level / 2)
-        return (transform.inverse(location - scale * q), transform.inverse(location + scale * q))
+        return (clamped(transform.inverse(location - scale * q)), clamped(transform.inverse(location + scale * q)))
     }
 
     /// Central confidence interval of the trend line at `level` on the natural scale.
     public func meanInterval(level: Double) -> (lower: Double, upper: Double) {
         let q = standardQuantile(0.5 + level / 2)
-        return (transform.inverse(location - meanScale * q), transform.inverse(location + meanScale * q))
+        return (clamped(transform.inverse(location - meanScale * q)),
+                clamped(transform.inverse(location + meanScale * q)))
     }
 }

@@ -9,14 +9,25 @@ public enum ProjectionMethod: Sendable, Hashable, CustomStringConvertible {
     /// Too few provincial points: the national slope on the model scale, anchored at the provincial
     /// level (shift method), interval widened by the provincial-vs-national dispersion.
     case nationalSlopeShift(national: SeriesKey)
+    /// Too few points, but the region's own long series on another basis (e.g. GSO Department-of-Health
+    /// densities): its slope, anchored at the plan-basis level (`TrendFitter.fitOwnSlopeShift`).
+    case ownSlopeShift(source: SeriesKey, basis: String)
+    /// Too few points: a subnational parent's slope (a district borrowing its province's), shift method.
+    case parentSlopeShift(parent: SeriesKey)
     /// A value held constant (no trend), e.g. a single observation with no national series.
     case hold
+    /// The last observed level held, with the spread that regions of the same indicator family showed
+    /// around their held level (`TrendFitter.levelHeld`): a reference-class forecast.
+    case referenceClassLevelHeld(group: String)
 
     public var description: String {
         switch self {
         case .trend: return "own-trend"
         case .nationalSlopeShift(let national): return "national-slope-shift(\(national.region))"
+        case .ownSlopeShift(_, let basis): return "own-slope-shift(\(basis))"
+        case .parentSlopeShift(let parent): return "parent-slope-shift(\(parent.region))"
         case .hold: return "hold-last"
+        case .referenceClassLevelHeld(let group): return "reference-class level-held(\(group))"
         }
     }
 }
@@ -51,15 +62,51 @@ public struct IntervalCalibration: Sendable, Hashable {
     /// `Calibration.fitAdditive`: after 2012 fitted declines slowed more often than they sped up, so the
     /// full slope put P(attain) too high (Benchmarks/calibration/slope.py).
     public let slopeAttenuation: Double
+    /// The dispersion of regions around a shifted national trend for this indicator's family
+    /// (`TrendFitter.fitBorrowingNational` uses it; own-trend fits ignore it). nil: the older shift variance.
+    public let borrowing: BorrowingDispersion?
+    /// The dispersion of regions around their held level for this family (`TrendFitter.levelHeld`).
+    public let referenceClass: BorrowingDispersion?
+
+    /// When the constants were fitted on another scale than the fit's: the delta-method conversion of the
+    /// drift variance (`ScaleConversion`); `nil` = the constants are on the fit's scale.
+    public let conversion: ScaleConversion?
 
     public init(factors: [Double], label: String, degreesOfFreedom: Double? = nil,
-                driftVarianceCoefficient: Double = 0, driftExponent: Double = 0, slopeAttenuation: Double = 1) {
+                driftVarianceCoefficient: Double = 0, driftExponent: Double = 0, slopeAttenuation: Double = 1,
+                borrowing: BorrowingDispersion? = nil, referenceClass: BorrowingDispersion? = nil,
+                conversion: ScaleConversion? = nil) {
         self.factors = factors
         self.label = label
         self.degreesOfFreedom = degreesOfFreedom
         self.driftVarianceCoefficient = driftVarianceCoefficient
         self.driftExponent = driftExponent
         self.slopeAttenuation = slopeAttenuation
+        self.borrowing = borrowing
+        self.referenceClass = referenceClass
+        self.conversion = conversion
+    }
+
+    /// This calibration with the regional dispersions of `BorrowingCalibration` for a sparse region.
+    public func with(borrowing: BorrowingDispersion?, referenceClass: BorrowingDispersion?) -> IntervalCalibration {
+        IntervalCalibration(factors: factors, label: label, degreesOfFreedom: degreesOfFreedom,
+                            driftVarianceCoefficient: driftVarianceCoefficient, driftExponent: driftExponent,
+                            slopeAttenuation: slopeAttenuation, borrowing: borrowing, referenceClass: referenceClass,
+                            conversion: conversion)
+    }
+
+    /// These constants, fitted on `native`, applied to a fit on `fitted` with coefficients (a, b): the drift
+    /// variance is converted by the delta method (`ScaleConversion`); the same calibration when the scales
+    /// agree or there is no drift term.
+    public func converted(from native: Transform, to fitted: Transform, intercept: Double,
+                          slope: Double) -> IntervalCalibration {
+        guard native != fitted, driftVarianceCoefficient > 0 else { return self }
+        return IntervalCalibration(
+            factors: factors, label: label, degreesOfFreedom: degreesOfFreedom,
+            driftVarianceCoefficient: driftVarianceCoefficient, driftExponent: driftExponent,
+            slopeAttenuation: slopeAttenuation, borrowing: borrowing, referenceClass: referenceClass,
+            conversion: ScaleConversion(native: native, fitted: fitted, intercept: intercept, slope: slope,
+                                        slopeAttenuation: slopeAttenuation))
     }
 
     /// The factor on the slope at horizon h: κ for h ≥ 1 (projected years), 1 for in-sample years.
@@ -93,16 +140,21 @@ public struct IntervalCalibration: Sendable, Hashable {
         return h <= factors.count ? factors[h - 1] : last
     }
 
-    /// The additive trend-drift variance τ²·h^γ for horizon h; 0 for h ≤ 0 (in-sample years) or without it.
+    /// The additive trend-drift variance τ²·h^γ for horizon h, on the fit's scale (times r(h)² of the
+    /// `conversion` when the constants were fitted on another scale); 0 for h ≤ 0 (in-sample years) or
+    /// without it.
     public func driftVariance(horizon h: Int) -> Double {
         guard h >= 1, driftVarianceCoefficient > 0 else { return 0 }
-        return driftVarianceCoefficient * Foundation.pow(Double(h), driftExponent)
+        let r = conversion?.ratio(horizon: h) ?? 1
+        return driftVarianceCoefficient * Foundation.pow(Double(h), driftExponent) * r * r
     }
 
-    /// The calibrated predictive scale √(k(h)²·v₀ + τ²·h^γ) from the classical predictive variance v₀ —
-    /// the one formula every consumer (`TrendFit.predictive`, the batch path, backtests) uses.
+    /// The calibrated predictive scale √(max(k(h), 1)²·v₀ + τ²·h^γ) from the classical predictive variance
+    /// v₀ — the one formula every consumer (`TrendFit.predictive`, the batch path, backtests) uses. k is
+    /// floored at 1 so that a calibrated interval is never narrower than the classical one on the same scale
+    /// (the drift term is ≥ 0 and the t degrees of freedom are min(ν, n − 2)).
     public func predictiveScale(baseVariance v0: Double, horizon h: Int) -> Double {
-        let k = factor(horizon: h)
+        let k = Swift.max(factor(horizon: h), 1)
         return (k * k * Swift.max(v0, 0) + driftVariance(horizon: h)).squareRoot()
     }
 }
@@ -134,13 +186,23 @@ public struct TrendFit: Sendable {
     /// provincial-vs-national dispersion for the shift method); 0 for an own-trend fit.
     public let extraVariance: Double
     public let calibration: IntervalCalibration
+    /// The regional dispersion σ²_prov(h) = a + b·h of a borrowed or reference-class fit: added to the
+    /// predictive variance for a year h after the anchor, and its ν sets the t tails. nil for own-trend fits.
+    public let dispersion: BorrowingDispersion?
     /// Human-readable warnings (short series, …), printed to stderr and in JSON metadata.
     public let warnings: [String]
+    /// Natural bounds of the indicator (catalogue), kept by every predictive (`PredictiveDistribution`).
+    public let lowerBound: Double?
+    public let upperBound: Double?
 
     public init(key: SeriesKey, transform: Transform, window: ClosedRange<Int>, anchorYear: Int, points: Int,
                 coefficients: [Double], unscaledCovariance: Matrix, sigma: Double, degreesOfFreedom: Double,
                 method: ProjectionMethod, weighting: String, extraVariance: Double = 0,
-                calibration: IntervalCalibration = .none, warnings: [String] = []) {
+                calibration: IntervalCalibration = .none, dispersion: BorrowingDispersion? = nil,
+                warnings: [String] = [], lowerBound: Double? = nil, upperBound: Double? = nil) {
+        self.dispersion = dispersion
+        self.lowerBound = lowerBound
+        self.upperBound = upperBound
         self.key = key
         self.transform = transform
         self.window = window
@@ -171,20 +233,38 @@ public struct TrendFit: Sendable {
         return unscaledCovariance[0, 0] + 2 * t * unscaledCovariance[0, 1] + t * t * unscaledCovariance[1, 1]
     }
 
+    /// The t degrees of freedom of every predictive of this fit: the regional dispersion's ν when the fit
+    /// has one, else min(ν, n − 2) with a calibration that fits ν, else n − 2. Monte Carlo consumers
+    /// (`JointAttainment`, scenarios) use the same number so their marginals match `predictive(year:)`.
+    public var predictiveDegreesOfFreedom: Double {
+        dispersion?.degreesOfFreedom ?? calibration.degreesOfFreedom(residual: degreesOfFreedom)
+    }
+
+    /// The variance of a new observation around the trend line at horizon h, model scale: σ̂² + extra, or with
+    /// a regional dispersion a + b·h + extra (the region's noise, estimated from other regions).
+    public func noiseVariance(horizon h: Int) -> Double {
+        (dispersion.map { $0.variance(horizon: h) } ?? sigma * sigma) + extraVariance
+    }
+
     /// The predictive distribution of a new observation in `year`:
     /// location a + κ·b·t (κ = the calibration's slope attenuation for t ≥ 1, else 1), scale √(k(h)²·v₀ + τ²·h^γ) with v₀ = σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra
     /// (`IntervalCalibration.predictiveScale`), Student t with n − 2 df (with a calibration that fits ν:
     /// min(ν, n − 2) df). Uncalibrated (`.none`): the classical prediction interval.
+    ///
+    /// With a regional dispersion (borrowed and reference-class fits) the new observation's noise is the
+    /// region's, estimated from other regions, instead of σ̂²: v₀ = σ̂²·x₀ᵀ(XᵀWX)⁻¹x₀ + extra + a + b·h and
+    /// the tails are the dispersion's ν (`predictiveDegreesOfFreedom`).
     public func predictive(year: Int) -> PredictiveDistribution {
         let location = calibration.location(intercept: intercept, slope: slope, horizon: year - anchorYear)
         let meanVariance = sigma * sigma * leverage(year: year)
-        let baseVariance = sigma * sigma + meanVariance + extraVariance
+        let baseVariance = noiseVariance(horizon: year - anchorYear) + meanVariance
         let scale = calibration.predictiveScale(baseVariance: baseVariance, horizon: year - anchorYear)
         let base = baseVariance.squareRoot()
         return PredictiveDistribution(year: year, location: location, scale: scale,
                                       meanScale: meanVariance.squareRoot(),
-                                      degreesOfFreedom: calibration.degreesOfFreedom(residual: degreesOfFreedom),
-                                      transform: transform, calibrationFactor: base > 0 ? scale / base : 1)
+                                      degreesOfFreedom: predictiveDegreesOfFreedom,
+                                      transform: transform, calibrationFactor: base > 0 ? scale / base : 1,
+                                      lowerBound: lowerBound, upperBound: upperBound)
     }
 
     /// "log-linear OLS 2010–2023 (n=14)": which model and window produced a number.

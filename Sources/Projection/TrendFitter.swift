@@ -41,11 +41,31 @@ public enum TrendFitter {
         let design = try Matrix(columns: [Array(repeating: 1, count: t.count), t])
         let model = try LinearModel(design: design, response: z, weights: weights, hasIntercept: true)
         let fit = try model.fit(driver: options.driver)
+        let calibration = calibrationOnScale(options.calibration, indicator: indicator, series: series,
+                                             transform: transform, coefficients: fit.coefficients,
+                                             warnings: &warnings)
         return TrendFit(
             key: series.key, transform: transform, window: first...last, anchorYear: last, points: used.count,
             coefficients: fit.coefficients, unscaledCovariance: fit.unscaledCovariance, sigma: fit.sigma,
             degreesOfFreedom: Double(fit.degreesOfFreedom), method: .trend,
-            weighting: options.weighting.description, calibration: options.calibration, warnings: warnings)
+            weighting: options.weighting.description, calibration: calibration, warnings: warnings,
+            lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound)
+    }
+
+    /// The calibration for a fit on `transform`: the shipped constants belong to the indicator's catalogue
+    /// scale, so on any other scale (`--model`, `--model auto`) their drift variance is converted by the
+    /// delta method (`ScaleConversion`) and a warning names both scales. Without a catalogue entry the
+    /// constants are taken to be on the fit's scale.
+    static func calibrationOnScale(_ calibration: IntervalCalibration, indicator: Indicator?, series: Series,
+                                   transform: Transform, coefficients: [Double],
+                                   warnings: inout [String]) -> IntervalCalibration {
+        guard calibration.driftVarianceCoefficient > 0, let indicator, coefficients.count == 2,
+              let native = try? Self.transform(for: indicator, options: TrendOptions(), series: series),
+              native != transform else { return calibration }
+        warnings.append("\(series.key): calibration constants belong to the \(native) scale (catalogue); on the "
+            + "\(transform) scale their trend-drift variance is converted by the delta method, "
+            + "τ² × (g\u{2081}'(ŷ)/g\u{2080}'(ŷ))² at the projected level")
+        return calibration.converted(from: native, to: transform, intercept: coefficients[0], slope: coefficients[1])
     }
 
     /// The transform for an indicator under the given options.
@@ -67,15 +87,24 @@ public enum TrendFitter {
     /// Borrows the national trend for a sparse provincial series (shift method).
     ///
     /// The projection starts from the province's last observed level z_p (model scale, year y_p) and follows
-    /// the national slope b_N: ẑ(y) = z_p + b_N·(y − y_p). Its predictive variance is
+    /// the national slope b_N: ẑ(y) = z_p + κ·b_N·(y − y_p) (κ = the family's slope attenuation). With the
+    /// calibrated regional dispersion (`options.calibration.borrowing`, the default of the command line) its
+    /// predictive variance, h = y − y_p, is
     ///
-    ///     σ_N²·(1 + 1 + (y − y_p)²·c_bb) + δ²
+    ///     σ_N²·κ²·h²·c_bb + τ²·h^γ + a + b·h,   Student t with ν_prov degrees of freedom
     ///
-    /// where σ_N is the national residual SD (a stand-in for the province's year-to-year noise, counted once
-    /// for the anchor observation and once for the new observation), c_bb the national slope's unscaled
-    /// variance, and δ² the provincial-vs-national dispersion: the sample variance of the province's gap to the
-    /// national trend line over the years both have (needs ≥ 3 provincial points; otherwise 0 and a warning
-    /// says the interval ignores it). The method is labelled; it is never presented as a provincial fit.
+    /// σ_N²·κ²·h²·c_bb is the uncertainty of the slope used, κ·b̂_N (c_bb its unscaled variance; with κ = 0 the
+    /// national slope is not used and adds no variance), τ²·h^γ the national
+    /// trend-drift risk of the family (`IntervalCalibration`), and a + b·h the dispersion of provinces around
+    /// the shifted national trend (`BorrowingDispersion`), estimated from other provinces' rolling-origin
+    /// backtests, so it is there even with one provincial point. Measured on Viet Nam provinces
+    /// (`SubnationalBacktest`, Datasets/calibration/README.md), the province's own gap variance (≥ 3 points)
+    /// did not improve the interval score and is not used.
+    ///
+    /// Without a dispersion (`--intervals ols`, or a calibration without `borrowing`) the older variance is
+    /// kept: σ_N²·(2 + h²·c_bb) + δ² (+ τ²·h^γ), σ_N standing in for the province's noise and δ² the sample
+    /// variance of the province's gaps to the national line when it has ≥ 3 points (else 0, with a warning).
+    /// The method is labelled; it is never presented as a provincial fit.
     public static func fitBorrowingNational(
         provincial: Series, national: Series, indicator: Indicator?, options: TrendOptions = TrendOptions()
     ) throws -> TrendFit {
@@ -89,27 +118,86 @@ public enum TrendFitter {
         var warnings = nationalFit.warnings
         warnings.append("\(provincial.key): \(provincial.count) provincial point(s); projected with the national "
             + "slope from \(national.region) (\(nationalFit.modelLabel)) shifted to the provincial level in \(anchorYear)")
-        // Gap of each provincial point to the national trend line, on the model scale.
-        let gaps = try provincial.observations.map { observation -> Double in
-            let nationalLevel = nationalFit.intercept + nationalFit.slope * Double(observation.year - nationalFit.anchorYear)
-            return try transform.forward(observation.value) - nationalLevel
-        }
-        var dispersion = 0.0
-        if gaps.count >= 3 {
-            let mean = gaps.reduce(0, +) / Double(gaps.count)
-            dispersion = gaps.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(gaps.count - 1)
-        } else {
-            warnings.append("\(provincial.key): fewer than 3 provincial points, so the interval cannot include the "
-                + "provincial-vs-national dispersion and understates the uncertainty")
-        }
+        var conversionNote: [String] = []  // the national fit's warnings already carry it
         let slopeVariance = nationalFit.unscaledCovariance.rows == 2 ? nationalFit.unscaledCovariance[1, 1] : 0
-        // leverage(y) = 1 + (y − y_p)²·c_bb: the anchor observation's noise plus the slope's uncertainty.
-        let unscaled = try Matrix(rowMajor: [[1, 0], [0, slopeVariance]])
+        let dispersion = options.calibration.borrowing
+        var gapVariance = 0.0
+        if let dispersion {
+            warnings.append("\(provincial.key): the interval includes the dispersion of provinces around the shifted "
+                + "national trend, estimated from other provinces (group \(dispersion.group): \(dispersion.label))")
+        } else {
+            gapVariance = try nationalGapVariance(provincial, nationalFit)
+            if provincial.count < 3 {
+                warnings.append("\(provincial.key): fewer than 3 provincial points, so the interval cannot include "
+                    + "the provincial-vs-national dispersion and understates the uncertainty")
+            }
+        }
+        // Without a dispersion: leverage(y) = 1 (the anchor observation's noise) + (y − y_p)²·c_bb. With it, the
+        // anchor's noise is in a, and the slope used is κ·b_N, so its variance is κ²·c_bb·σ_N².
+        let kappa = options.calibration.slopeAttenuation
+        let unscaled = dispersion == nil ? try Matrix(rowMajor: [[1, 0], [0, slopeVariance]])
+            : try Matrix(rowMajor: [[0, 0], [0, kappa * kappa * slopeVariance]])
         return TrendFit(
             key: provincial.key, transform: transform, window: nationalFit.window, anchorYear: anchorYear,
             points: nationalFit.points, coefficients: [anchorLevel, nationalFit.slope], unscaledCovariance: unscaled,
             sigma: nationalFit.sigma, degreesOfFreedom: nationalFit.degreesOfFreedom,
             method: .nationalSlopeShift(national: national.key), weighting: nationalFit.weighting,
-            extraVariance: dispersion, calibration: options.calibration, warnings: warnings)
+            extraVariance: gapVariance,
+            calibration: calibrationOnScale(options.calibration, indicator: indicator, series: provincial,
+                                            transform: transform, coefficients: [anchorLevel, nationalFit.slope],
+                                            warnings: &conversionNote),
+            dispersion: dispersion, warnings: warnings, lowerBound: indicator?.lowerBound,
+            upperBound: indicator?.upperBound)
+    }
+
+    /// δ²: sample variance of the province's gaps to the national trend line on the model scale (≥ 3 points,
+    /// else 0).
+    static func nationalGapVariance(_ provincial: Series, _ nationalFit: TrendFit) throws -> Double {
+        let gaps = try provincial.observations.map { observation -> Double in
+            let nationalLevel = nationalFit.intercept + nationalFit.slope * Double(observation.year - nationalFit.anchorYear)
+            return try nationalFit.transform.forward(observation.value) - nationalLevel
+        }
+        guard gaps.count >= 3 else { return 0 }
+        let mean = gaps.reduce(0, +) / Double(gaps.count)
+        return gaps.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(gaps.count - 1)
+    }
+
+    /// A reference-class forecast for a series with one (or a few) points and no usable comparator: the last
+    /// observed level z_p held, with the family's national trend-drift variance and the dispersion regions of
+    /// the same family showed around their held level,
+    ///
+    ///     ẑ(y) = z_p,   variance τ²·h^γ + a′ + b′·h,   Student t with ν′,   h = y − y_p
+    ///
+    /// (τ², γ from `options.calibration`; a′, b′, ν′ from `options.calibration.referenceClass`, fitted by
+    /// `SubnationalBacktest` on Viet Nam provinces: "what a province's value did h years after one
+    /// observation, knowing nothing else"; Kahneman & Tversky's reference-class forecasting, as put into
+    /// practice by Flyvbjerg 2006, *Project Management Journal* 37(3)). Labelled
+    /// "reference-class level-held"; it is not a trend.
+    ///
+    /// - Throws: `ProjectionError.tooShort` for an empty series, `.invalidModel` when the calibration has no
+    ///   reference class for the indicator's family (the backtest supports it only with the dispersion), and
+    ///   `.outsideDomain` for a value the scale cannot take.
+    public static func levelHeld(_ series: Series, indicator: Indicator?, options: TrendOptions = TrendOptions())
+        throws -> TrendFit {
+        let transform = try Self.transform(for: indicator, options: options, series: series)
+        guard let last = series.observations.last else {
+            throw ProjectionError.tooShort(key: series.key.description, points: 0, minimum: 1)
+        }
+        guard let dispersion = options.calibration.referenceClass else {
+            throw ProjectionError.invalidModel(
+                "\(series.key): no reference class is calibrated for this indicator's family (Datasets/calibration/"
+                    + "borrowing.json); a level held with the national drift variance alone covered too little")
+        }
+        let level = try transform.forward(last.value)
+        let warning = "\(series.key): \(series.count) point(s) and no usable comparator; reference-class forecast: "
+            + "the \(last.year) level held, with the spread of provinces around their held level (group "
+            + "\(dispersion.group): \(dispersion.label)); not a trend"
+        return TrendFit(
+            key: series.key, transform: transform, window: last.year...last.year, anchorYear: last.year, points: 1,
+            coefficients: [level, 0], unscaledCovariance: try Matrix(rowMajor: [[0, 0], [0, 0]]), sigma: 0,
+            degreesOfFreedom: dispersion.degreesOfFreedom,
+            method: .referenceClassLevelHeld(group: dispersion.group), weighting: "none",
+            calibration: options.calibration, dispersion: dispersion, warnings: [warning],
+            lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound)
     }
 }

@@ -21,12 +21,23 @@ struct ControlVariate: Sendable {
     let control: [Double]
     /// The lever's draws Y′_j, paired with `control`.
     let draws: [Double]
+    /// Both sets of draws sorted ascending, NaNs removed (sorted once, for every quantile asked).
+    let sortedControl: [Double]
+    let sortedDraws: [Double]
+
+    init(predictive: PredictiveDistribution, control: [Double], draws: [Double]) {
+        self.predictive = predictive
+        self.control = control
+        self.draws = draws
+        sortedControl = control.filter { !$0.isNaN }.sorted()
+        sortedDraws = draws.filter { !$0.isNaN }.sorted()
+    }
 
     /// q̂′(p) = F⁻¹(p) + q̂_{Y′}(p) − q̂_Y(p).
     func quantile(_ p: Double) -> Double {
-        let lever = draws.filter { !$0.isNaN }.sorted(), base = control.filter { !$0.isNaN }.sorted()
-        guard !lever.isEmpty, !base.isEmpty else { return predictive.quantile(p) }
-        return predictive.quantile(p) + (Scenarios.quantile(sorted: lever, p) - Scenarios.quantile(sorted: base, p))
+        guard !sortedDraws.isEmpty, !sortedControl.isEmpty else { return predictive.quantile(p) }
+        return predictive.quantile(p)
+            + (Scenarios.quantile(sorted: sortedDraws, p) - Scenarios.quantile(sorted: sortedControl, p))
     }
 
     /// P̂′ (clamped to [0, 1]) and its standard error, from the analytic `bau` probability.

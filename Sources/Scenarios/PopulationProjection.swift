@@ -91,6 +91,12 @@ public struct PopulationProjection: Sendable, Hashable {
         let seBeta = sigma / sxx.squareRoot()
         let base = Foundation.exp(meanLog + beta * (Double(baseYear) - meanYear))
         let growth = Foundation.exp(beta) - 1
+        guard base.isFinite, base <= ScenarioParser.Limits.population.upperBound, growth.isFinite else {
+            throw ScenarioError.population(
+                "the population series \(series.key) gives a \(baseYear) population of \(format(base.rounded())), "
+                    + "more than \(format(ScenarioParser.Limits.population.upperBound)) persons; check the series' values "
+                    + "and unit (persons) with `chitieu data check`")
+        }
         // Delta method: sd(e^β − 1) ≈ e^β·se(β).
         let first = series.firstYear ?? baseYear, last = series.lastYear ?? baseYear
         let sd = Foundation.exp(beta) * seBeta
@@ -98,7 +104,7 @@ public struct PopulationProjection: Sendable, Hashable {
             base: base, baseYear: baseYear, growth: growth, growthSD: sd,
             label: "population model: log-linear OLS fit to \(series.indicator) \(series.region), window \(first)–\(last) "
                 + "(n=\(values.count)): growth \(formatPercent(growth)) a year (SE \(formatPercent(sd))), "
-                + "fitted \(baseYear) population \(Int(base.rounded()))",
+                + "fitted \(baseYear) population \(format(base.rounded()))",
             model: "log-linear OLS", fitWindow: first...last, points: values.count)
     }
 }

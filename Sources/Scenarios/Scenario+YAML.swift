@@ -45,15 +45,22 @@ public enum ScenarioParser {
                           "attrition_change", "pipeline_delay", "pipeline_arrivals", "cost_per_bed", "running_cost",
                           "cost_source"]
 
+    /// Calendar years a scenario may name (base_year, horizon, start_year, values).
+    public static let years = 1900...2100
+    /// Draws × projected years one scenario may ask for (memory of the Monte Carlo: 8 bytes each per
+    /// indicator or resource; 10⁷ is 80 MB, and the default 1,000 × 7 is 7,000).
+    public static let maxDrawYears = 10_000_000
+
     /// Parses and validates a scenario.
     ///
     /// - Parameters:
     ///   - yaml: the file's text.
     ///   - file: the name printed in errors.
     ///   - catalogue: known indicators by code (for unknown-indicator and cap checks); `nil` skips them.
-    /// - Throws: `ScenarioError.invalidFile` with file:line:column and the fix.
+    /// - Throws: `ScenarioError.invalidFile` with file:line:column, the key path, the value and the fix.
     public static func parse(yaml: String, file: String, catalogue: [String: Indicator]?) throws -> Scenario {
         let reader = YAMLNodeReader(file: file)
+        try YAMLPreflight.check(yaml, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -76,28 +83,37 @@ public enum ScenarioParser {
             }
             return value
         }
-        let name = try reader.string(try required("name", example: "Business as usual"), at: "name")
-        let horizonNode = try required("horizon", example: "2030  # the last projected year")
-        let horizon = try reader.integer(horizonNode, at: "horizon")
-        let baseYear = try fields["base_year"].map { try reader.integer($0.value, at: "base_year") } ?? 2023
-        guard horizon > baseYear else {
-            throw reader.fail(horizonNode, "horizon \(horizon) must be after base_year \(baseYear)")
+        let nameNode = try required("name", example: "Business as usual")
+        let name = try reader.text(nameNode, at: "name")
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw reader.fail(nameNode, "name: must not be empty. Give the scenario a name, e.g. name: Business as usual")
         }
-        let draws = try fields["draws"].map { try reader.integer($0.value, at: "draws") } ?? 1000
-        guard (1...1_000_000).contains(draws) else {
-            throw reader.fail(fields["draws"]?.value, "draws must be between 1 and 1,000,000 (got \(draws))")
+        let horizonNode = try required("horizon", example: "2030  # the last projected year")
+        let horizon = try reader.year(horizonNode, at: "horizon")
+        let baseYear = try fields["base_year"].map { try reader.year($0.value, at: "base_year") } ?? 2023
+        guard horizon > baseYear else {
+            throw reader.fail(horizonNode, "horizon", "must be after base_year \(baseYear)",
+                              fix: "Give the last projected year, e.g. horizon: \(min(baseYear + 7, years.upperBound))")
+        }
+        let draws = try fields["draws"].map { try reader.integer($0.value, at: "draws", in: 1...1_000_000) } ?? 1000
+        if let node = fields["draws"]?.value, draws * (horizon - baseYear) > maxDrawYears {
+            throw reader.fail(node, "draws", "× \(horizon - baseYear) projected years is more than \(maxDrawYears) draw-years",
+                              fix: "Use at most \(maxDrawYears / (horizon - baseYear)) draws for this horizon")
         }
         let seed = try fields["seed"].map { node -> UInt64 in
-            let text = try reader.string(node.value, at: "seed")
-            guard let s = UInt64(text) else { throw reader.fail(node.value, "seed must be a whole number ≥ 0 (got \"\(text)\")") }
+            let text = try reader.plainText(node.value, at: "seed", kind: "a whole number")
+            guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let s = UInt64(text) else {
+                throw reader.fail(node.value, "seed", "must be a whole number from 0 to \(UInt64.max)", fix: "Use e.g. seed: 20240501")
+            }
             return s
         } ?? 1
         let context = Context(reader: reader, baseYear: baseYear, horizon: horizon, catalogue: catalogue)
         var scenario = Scenario(
-            name: name, description: try fields["description"].map { try reader.string($0.value, at: "description") } ?? "",
-            region: try fields["region"].map { try reader.string($0.value, at: "region") } ?? "VN-28",
-            dataFile: try fields["data"].map { try reader.string($0.value, at: "data") },
-            targetsFile: try fields["targets"].map { try reader.string($0.value, at: "targets") },
+            name: name,
+            description: try fields["description"].map { try reader.text($0.value, at: "description", maxLength: 2000, multiline: true) } ?? "",
+            region: try fields["region"].map { try reader.code($0.value, at: "region", example: "VN-28") } ?? "VN-28",
+            dataFile: try fields["data"].map { try reader.text($0.value, at: "data", maxLength: 1024) },
+            targetsFile: try fields["targets"].map { try reader.text($0.value, at: "targets", maxLength: 1024) },
             baseYear: baseYear, horizon: horizon, draws: draws, seed: seed,
             population: try fields["population"].map { try context.population($0.value) } ?? .series("population_avg"),
             marks: marks)
@@ -110,18 +126,16 @@ public enum ScenarioParser {
         if let resources = fields["resources"]?.value {
             for entry in try reader.entries(resources, at: "resources", allowed: Resource.allCases.map(\.rawValue)) {
                 guard let resource = Resource(rawValue: entry.key) else { continue }
-                scenario.resources[resource] = try context.resource(entry.value, resource: resource)
+                let (spec, warnings) = try context.resource(entry.value, resource: resource)
+                scenario.resources[resource] = spec
+                scenario.warnings += warnings
                 scenario.marks["resources.\(entry.key)"] = reader.mark(entry.keyNode)
             }
         }
         if let budget = fields["budget"]?.value { scenario.budget = try context.budget(budget) }
         if let node = fields["discount_rate"]?.value {
-            let rate = try reader.number(node, at: "discount_rate", fraction: true)
-            guard rate >= 0, rate < 1 else {
-                throw reader.fail(node, "discount_rate must be a yearly fraction from 0 to 1 (got \(format(rate))), "
-                    + "e.g. 0.03 for 3 %")
-            }
-            scenario.discountRate = rate
+            scenario.discountRate = try reader.number(node, at: "discount_rate", in: Limits.discountRate, unit: .fraction,
+                                                      ends: .upperOpen)
         }
         return scenario
     }
@@ -151,9 +165,15 @@ public enum ScenarioParser {
                                     + "colons after keys and matching brackets/quotes.")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .invalidFile(file: file, line: context.mark.line, column: context.mark.column,
-                                message: "duplicate key(s) \(duplicates.joined(separator: ", ")); keep one of each")
+                                message: "duplicate key(s) \(duplicates.prefix(5).map { MessageEcho.quoted($0) }.joined(separator: ", ")); keep one of each")
+        case .reader(let problem, let offset, _, let yaml):
+            let before = offset.map { yaml.utf8.prefix($0) } ?? yaml.utf8.prefix(0)
+            let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return .invalidFile(file: file, line: line, column: 1,
+                                message: "YAML syntax error: \(MessageEcho.escaped(problem)). Remove control characters "
+                                    + "(save the file as plain UTF-8 text)")
         default:
-            return .invalidFile(file: file, line: 1, column: 1, message: "YAML error: \(error)")
+            return .invalidFile(file: file, line: 1, column: 1, message: "YAML error: the file cannot be read as YAML")
         }
     }
 }

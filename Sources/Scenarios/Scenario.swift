@@ -26,6 +26,9 @@ public struct Scenario: Sendable {
     public var discountRate: Double
     /// Where each key sits in the file, for errors found after parsing (e.g. against the data).
     public var marks: [String: SourceMark]
+    /// `file:line:column: …` warnings of the parser about valid values with a surprising effect (a
+    /// training pipeline longer than the horizon); the runner passes them on as notes.
+    public var warnings: [String] = []
 
     public init(name: String, description: String = "", region: String = "VN-28", dataFile: String? = nil,
                 targetsFile: String? = nil, baseYear: Int, horizon: Int, draws: Int = 1000, seed: UInt64 = 1,
@@ -54,8 +57,31 @@ public struct Scenario: Sendable {
     /// WHO 2003, ch. 4) and the usual base case of health economic evaluations.
     public static let defaultDiscountRate = 0.03
 
-    /// Projected years: baseYear + 1 … horizon.
-    public var years: [Int] { horizon > baseYear ? Array((baseYear + 1)...horizon) : [] }
+    /// Projected years: baseYear + 1 … horizon (empty outside the checked ranges, see `checkLimits`).
+    public var years: [Int] {
+        guard ScenarioParser.years.contains(baseYear), ScenarioParser.years.contains(horizon), horizon > baseYear else {
+            return []
+        }
+        return Array((baseYear + 1)...horizon)
+    }
+
+    /// Refuses a scenario (built in code, or a file whose draws were overridden on the command line) whose
+    /// years or Monte Carlo size the runner cannot honour without overflow or an absurd allocation:
+    /// years within 1900–2100, horizon after base_year, 1 ≤ draws and draws × years ≤ 10⁷.
+    /// - Throws: `ScenarioError.invalidFile` at the `horizon`/`draws` key when the file has one.
+    public func checkLimits() throws {
+        let where_ = marks["horizon"] ?? SourceMark(file: name, line: 0, column: 0)
+        let range = ScenarioParser.years
+        guard range.contains(baseYear), range.contains(horizon), horizon > baseYear else {
+            throw where_.error("base_year \(baseYear) and horizon \(horizon) must be years from \(range.lowerBound) to "
+                + "\(range.upperBound), the horizon after base_year")
+        }
+        let years = horizon - baseYear
+        guard draws >= 1, draws <= ScenarioParser.maxDrawYears / years else {
+            throw (marks["draws"] ?? where_).error("draws \(draws) × \(years) projected years must be from 1 to "
+                + "\(ScenarioParser.maxDrawYears) draw-years; use at most \(ScenarioParser.maxDrawYears / years) draws")
+        }
+    }
 }
 
 /// file:line:column of a key in a scenario file.
@@ -68,6 +94,8 @@ public struct SourceMark: Sendable, Hashable {
         self.line = line
         self.column = column
     }
+    /// "file:line:column: " (or "file: " when the line is unknown), to start a message.
+    public var prefix: String { line > 0 ? "\(file):\(line):\(column): " : "\(file): " }
     /// An `invalidFile` error at this mark.
     public func error(_ message: String) -> ScenarioError {
         .invalidFile(file: file, line: line, column: column, message: message)

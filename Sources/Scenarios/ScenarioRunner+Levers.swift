@@ -11,17 +11,22 @@ extension ScenarioRunner {
     /// c_t the lever's centre on the model scale. The lever moves the centre; the trend's uncertainty around
     /// it is kept (an accelerated or capped path is as uncertain as the trend it modifies).
     /// Interval rows are the predictive's analytic quantiles (capped: capping is monotone, so it commutes
-    /// with quantiles); the draws serve P(attain) where the analytic form does not apply.
-    func runTrend(code: String, fit: TrendFit, spec: TrendLeverSpec, targets: [Target])
+    /// with quantiles); the draws serve P(attain) where the analytic form does not apply, so they are made
+    /// only where a number needs them: a year without a model-scale centre (a held path), a target at a
+    /// cap, or `draws: true` (a resource lever's control variate).
+    func runTrend(code: String, fit: TrendFit, spec: TrendLeverSpec, targets: [Target], draws needed: Bool = false)
         -> (rows: [ScenarioRow], projected: Projected) {
         let years = scenario.years
         let entry = inputs.catalogue[code]
         let path = LeverPath(fit: fit, spec: spec, years: years, observed: inputs.series[code], targets: targets,
                              bounds: (entry?.lowerBound, entry?.upperBound))
-        let mc = TrendDraws(fit: fit, years: years, draws: scenario.draws, seed: scenario.seed, label: "trend:\(code)")
         var draws: [Int: [Double]] = [:]
-        for (i, year) in years.enumerated() {
-            draws[year] = mc.deviations.map { path.perturbed(year: year, deviation: $0[i]) }
+        if needed || years.contains(where: { path.location[$0] == nil })
+            || (spec != .bau && targets.contains(where: { !Self.inside($0, lower: path.lower, upper: path.upper) })) {
+            let mc = TrendDraws(fit: fit, years: years, draws: scenario.draws, seed: scenario.seed, label: "trend:\(code)")
+            for (i, year) in years.enumerated() {
+                draws[year] = mc.deviations(year: i).map { path.perturbed(year: year, deviation: $0) }
+            }
         }
         let method = spec.lever == .bau ? "bau: \(fit.modelLabel)" : "\(spec.lever) on \(fit.modelLabel)"
         var rows: [ScenarioRow] = []
@@ -41,13 +46,13 @@ extension ScenarioRunner {
                 for (kind, value) in [("lower", interval.lower), ("upper", interval.upper)] {
                     rows.append(ScenarioRow(scenario: scenario.name, region: scenario.region, indicator: code,
                                             year: year, kind: kind, level: level,
-                                            value: Swift.min(Swift.max(value, path.lower), path.upper),
+                                            value: spec == .bau ? value : Swift.min(Swift.max(value, path.lower), path.upper),
                                             method: method + "; analytic t interval"))
                 }
             }
         }
         return (rows, Projected(central: path.central, draws: draws, method: method, predictive: predictive,
-                                lower: path.lower, upper: path.upper))
+                                isBusinessAsUsual: spec == .bau, lower: path.lower, upper: path.upper))
     }
 
     // MARK: - Budget

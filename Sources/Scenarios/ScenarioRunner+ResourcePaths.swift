@@ -17,7 +17,7 @@ extension ScenarioRunner {
             let stock = density * p0 / 1e4
             return StartValue(stock: stock, source: "derived from density × population",
                               derivation: "\(format(rounded(stock))) = \(what) \(format(density)) per 10,000 × "
-                                  + "\(fitted)\(s.baseYear) population \(Int(p0.rounded())) / 10,000")
+                                  + "\(fitted)\(s.baseYear) population \(format(p0.rounded())) / 10,000")
         }
         switch spec.start {
         case .stock(let stock)?:

@@ -40,59 +40,81 @@ extension ScenarioRunner {
         }
         let s = scenario
         let code = resource.indicator
-        let bau = runTrend(code: code, fit: fit, spec: .bau, targets: [])
-        let start = startValue(resource, spec: spec, population: population, fit: fit)
-        let horizon = s.horizon - s.baseYear
-        let centralPopulation = population.path(horizon: horizon)
-        let bauMedians = s.years.map { bau.projected.central[$0] ?? .nan }
-        let bauStock = [start.stock] + zip(bauMedians, centralPopulation.dropFirst()).map { $0 * $1 / 1e4 }
-        let (hBar, hSource) = netHires(resource, spec: spec, population: population, start: start,
-                                       bauEnd: bauStock.last ?? .nan)
-        let change = resourceChange(spec, netHires: hBar)
-        var notes = ["\(resource.rawValue): start stock in \(s.baseYear) \(start.derivation)"
-                        + observedCount(resource, population: population),
-                     "\(resource.rawValue): business as usual is the \(code) trend (\(fit.modelLabel)), as in the "
-                        + "scorecard; it stands for a net intake h̄ = ΔS + a·S = \(format(rounded(hBar))) a year at "
-                        + "attrition \(formatPercent(spec.attrition)) (\(hSource))"]
-        let isBAU = spec.isBusinessAsUsual || change.isNull
-        var projected = bau.projected
-        var rows = isBAU ? bau.rows : []
-        let deltaCentral = change.stockChange(bauStock: bauStock, attrition: spec.attrition)
-        if !isBAU {
-            notes.append("\(resource.rawValue): the lever adds \(describe(change)) to business as usual; median, "
+        let base = resourceBase(resource, spec: spec, fit: fit, population: population)
+        var notes = base.notes
+        var projected = base.bau.projected
+        var rows = base.isBAU ? base.bau.rows : []
+        if !base.isBAU {
+            notes.append("\(resource.rawValue): the lever adds \(describe(base.change)) to business as usual; median, "
                 + "intervals and P(attain) are the analytic business-as-usual values plus the paired Monte Carlo "
                 + "difference (common random numbers)")
-            projected = leverProjection(resource, change: change, spec: spec, bau: bau.projected, start: start,
-                                        population: population)
-            for year in s.years {
-                rows += controlledIntervalRows(indicator: code, year: year, projected: projected)
+            if spec.attritionSD == 0 {
+                notes.append("\(resource.rawValue): attrition fixed at \(formatPercent(spec.attrition)) a year (no "
+                    + "attrition_sd in the file): the lever's part carries no attrition uncertainty; add "
+                    + "`attrition_sd: 0.01` to draw it")
             }
+            projected = leverProjection(resource, change: base.change, spec: spec, bau: base.bau.projected,
+                                        start: base.start, population: population)
+            for year in s.years { rows += controlledIntervalRows(indicator: code, year: year, projected: projected) }
         }
-        if spec.attritionSD == 0, !isBAU {
-            notes.append("\(resource.rawValue): attrition fixed at \(formatPercent(spec.attrition)) a year (no "
-                + "attrition_sd in the file): the lever's part carries no attrition uncertainty; add "
-                + "`attrition_sd: 0.01` to draw it")
-        }
-        let paths = centralPaths(bauStock: bauStock, delta: deltaCentral, population: centralPopulation,
-                                 attrition: spec.attrition, leverAttrition: change.leverAttrition(spec.attrition))
+        let delta = base.change.stockChange(bauStock: base.bauStock, attrition: spec.attrition)
+        let paths = centralPaths(bauStock: base.bauStock, delta: delta, population: base.people,
+                                 attrition: spec.attrition, leverAttrition: base.change.leverAttrition(spec.attrition))
         rows.insert(ScenarioRow(scenario: s.name, region: s.region, indicator: code, year: s.baseYear, kind: "central",
-                                level: nil, value: 1e4 * start.stock / centralPopulation[0],
-                                method: projected.method), at: 0)
+                                level: nil, value: 1e4 * base.start.stock / base.people[0], method: projected.method), at: 0)
         rows += pathRows(resource, path: paths.lever, method: projected.method)
         let costs = ResourceCosting.costs(of: paths.lever, unitCosts: spec.costs)
         let increment = spec.costs.isZero ? nil
             : incrementalCost(scenario: costs, bau: ResourceCosting.costs(of: paths.bau, unitCosts: spec.costs))
         rows += costRows(resource, costs: costs, increment: increment, method: projected.method)
-        let endYear = s.horizon
-        let endMedian = reportedMedian(projected, year: endYear)
+        let endMedian = reportedMedian(projected, year: s.horizon)
         let summary = ResourceSummary(
-            resource: resource, startStock: start.stock, startStockSource: start.source,
-            startStockDerivation: start.derivation, startDensity: 1e4 * start.stock / centralPopulation[0],
-            endDensity: endMedian ?? .nan, attrition: spec.attrition, attritionSD: spec.attritionSD, netHires: hBar,
-            netHiresSource: hSource, businessAsUsual: isBAU, totalCost: costs.last?.cumulative ?? 0,
-            increment: increment,
-            densityGain: endMedian.map { $0 - (bau.projected.central[endYear] ?? .nan) }, costSource: spec.costs.source)
+            resource: resource, startStock: base.start.stock, startStockSource: base.start.source,
+            startStockDerivation: base.start.derivation, startDensity: 1e4 * base.start.stock / base.people[0],
+            endDensity: endMedian ?? .nan, attrition: spec.attrition, attritionSD: spec.attritionSD,
+            netHires: base.netHires, netHiresSource: base.netHiresSource, businessAsUsual: base.isBAU,
+            totalCost: costs.last?.cumulative ?? 0, increment: increment,
+            densityGain: endMedian.map { $0 - (base.bau.projected.central[s.horizon] ?? .nan) },
+            costSource: spec.costs.source)
         return ResourceRun(rows: rows, projected: projected, summary: summary, notes: notes)
+    }
+
+    /// Business as usual of a resource and the lever read against it.
+    struct ResourceBase {
+        var bau: (rows: [ScenarioRow], projected: Projected)
+        var start: StartValue
+        /// Central population P_0 … P_T.
+        var people: [Double]
+        /// S_0 (the start stock) and S_t = BAU median density × central population / 10⁴.
+        var bauStock: [Double]
+        var netHires: Double
+        var netHiresSource: String
+        var change: ResourceChange
+        var isBAU: Bool
+        var notes: [String]
+    }
+
+    func resourceBase(_ resource: Resource, spec: ResourceSpec, fit: TrendFit,
+                      population: PopulationProjection) -> ResourceBase {
+        let s = scenario
+        let code = resource.indicator
+        let isBAU = spec.isBusinessAsUsual
+        // The trend's draws are needed only as the lever's control variate.
+        let bau = runTrend(code: code, fit: fit, spec: .bau, targets: [], draws: !isBAU)
+        let start = startValue(resource, spec: spec, population: population, fit: fit)
+        let people = population.path(horizon: s.horizon - s.baseYear)
+        let medians = s.years.map { bau.projected.central[$0] ?? .nan }
+        let bauStock = [start.stock] + zip(medians, people.dropFirst()).map { $0 * $1 / 1e4 }
+        let (hBar, hSource) = netHires(resource, spec: spec, population: population, start: start,
+                                       bauEnd: bauStock.last ?? .nan)
+        let change = resourceChange(spec, netHires: hBar)
+        let notes = ["\(resource.rawValue): start stock in \(s.baseYear) \(start.derivation)"
+                        + observedCount(resource, population: population),
+                     "\(resource.rawValue): business as usual is the \(code) trend (\(fit.modelLabel)), as in the "
+                        + "scorecard; it stands for a net intake h̄ = ΔS + a·S = \(format(rounded(hBar))) a year at "
+                        + "attrition \(formatPercent(spec.attrition)) (\(hSource))"]
+        return ResourceBase(bau: bau, start: start, people: people, bauStock: bauStock, netHires: hBar,
+                            netHiresSource: hSource, change: change, isBAU: isBAU || change.isNull, notes: notes)
     }
 
     /// The lever relative to business as usual: extra intake E_t = `extra_hires`, or `hires` − h̄, or 0;

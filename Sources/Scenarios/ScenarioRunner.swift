@@ -25,6 +25,9 @@ public struct ScenarioRunner: Sendable {
         var predictive: [Int: PredictiveDistribution] = [:]
         /// A resource lever's business-as-usual control variate per year (see `ControlVariate`).
         var control: [Int: ControlVariate] = [:]
+        /// Business as usual on the fitted trend (`bau`, no caps): its numbers are the scorecard's, read from
+        /// the predictive as they are (analytic P, quantiles not clamped), whatever the indicator's bounds.
+        var isBusinessAsUsual = false
         /// Caps applied to every value (natural scale).
         var lower = -Double.infinity
         var upper = Double.infinity
@@ -36,10 +39,11 @@ public struct ScenarioRunner: Sendable {
     /// - Throws: `ScenarioError` when the population cannot be projected or a lever year precedes the data.
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScenarioResult {
         let s = scenario
+        try s.checkLimits()
         let population = try resolvePopulation()
         var rows: [ScenarioRow] = []
         var projected: [String: Projected] = [:]
-        var notes: [String] = [population.label]
+        var notes: [String] = s.warnings + [population.label]
         if population.growthSD > 0 {
             notes.append("population growth is drawn in the Monte Carlo with SD \(formatPercent(population.growthSD)); "
                 + "to state it instead, write `population: {growth: 0.02, growth_sd: 0.005}` in the scenario file")
@@ -117,7 +121,7 @@ public struct ScenarioRunner: Sendable {
         case .growth(let base, let rate, let sd):
             if let base {
                 return PopulationProjection(base: base, baseYear: s.baseYear, growth: rate, growthSD: sd,
-                                            label: "population model: \(Int(base.rounded())) in \(s.baseYear) (given), "
+                                            label: "population model: \(format(base.rounded())) in \(s.baseYear) (given), "
                                                 + "growth \(formatPercent(rate)) a year (given, SD \(formatPercent(sd)))")
             }
             guard let series = inputs.series["population_avg"] else {
@@ -127,7 +131,7 @@ public struct ScenarioRunner: Sendable {
             }
             let fitted = try PopulationProjection.logLinear(series, baseYear: s.baseYear)
             return PopulationProjection(base: fitted.base, baseYear: s.baseYear, growth: rate, growthSD: sd,
-                                        label: "population model: \(Int(fitted.base.rounded())) in \(s.baseYear) (log-linear fit to "
+                                        label: "population model: \(format(fitted.base.rounded())) in \(s.baseYear) (log-linear fit to "
                                             + "population_avg, window \(fitted.fitWindow.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "?")), "
                                             + "growth \(formatPercent(rate)) a year (given, SD \(formatPercent(sd)); the fit's own growth "
                                             + "is \(formatPercent(fitted.growth)), SE \(formatPercent(fitted.growthSD)))",
@@ -211,7 +215,8 @@ public struct ScenarioRunner: Sendable {
         let baseline = inputs.baseline(entry.code, year: scenario.baseYear)
         let predictive = p?.predictive[t.year]
         let control = p?.control[t.year]
-        let analytic = predictive != nil && p.map { Self.inside(t, lower: $0.lower, upper: $0.upper) } == true
+        let analytic = predictive != nil
+            && (p?.isBusinessAsUsual == true || p.map { Self.inside(t, lower: $0.lower, upper: $0.upper) } == true)
         let m0 = Attainment.assess(target: t, direction: entry.direction,
                                    predictive: analytic ? predictive : control?.predictive, reason: reason,
                                    baseline: baseline)
@@ -234,7 +239,9 @@ public struct ScenarioRunner: Sendable {
             e.se = se
         }
         guard t.kind != .qualitative, let p else { return e }
-        func clamp(_ x: Double) -> Double { Swift.min(Swift.max(x, p.lower), p.upper) }
+        func clamp(_ x: Double) -> Double {
+            p.isBusinessAsUsual ? x : Swift.min(Swift.max(x, p.lower), p.upper)
+        }
         func interval(_ q: (Double) -> Double, _ level: Double) -> ClosedInterval {
             ClosedInterval(lower: clamp(q((1 - level) / 2)), upper: clamp(q((1 + level) / 2)))
         }

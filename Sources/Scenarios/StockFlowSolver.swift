@@ -22,6 +22,17 @@ public enum StockFlowSolver {
         public let method: String
     }
 
+    /// Largest |H| returned: beyond it the answer is not a workforce but an artefact of the inputs (and
+    /// ⌈H⌉ would not fit an `Int`).
+    static let maxHires = 1e12
+
+    static func checkMagnitude(_ hires: Double) throws {
+        guard hires.isFinite, abs(hires) <= maxHires else {
+            throw ScenarioError.unsolvable("the answer, \(hires) hires a year, is beyond any workforce (|H| ≤ 1e12); "
+                + "check the population, densities, growth and years")
+        }
+    }
+
     /// Σ_{j=0}^{n−1} (1 − a)^j = (1 − (1 − a)^n)/a, and n when a = 0.
     static func geometricSum(attrition a: Double, terms n: Int) -> Double {
         guard n > 0 else { return 0 }
@@ -65,8 +76,9 @@ public enum StockFlowSolver {
                 "a training pipeline of \(pipelineDelay) year(s) delivers no new intake within \(years) year(s); "
                     + "shorten the pipeline or choose a later target year")
         }
-        guard targetPopulation > 0, startStock >= 0, targetDensity >= 0 else {
-            throw ScenarioError.unsolvable("population must be > 0, stock and density ≥ 0")
+        guard targetPopulation > 0, startStock >= 0, targetDensity >= 0,
+              targetPopulation.isFinite, startStock.isFinite, targetDensity.isFinite else {
+            throw ScenarioError.unsolvable("population must be finite and > 0, stock and density finite and ≥ 0")
         }
         let a = attrition, T = years, d = pipelineDelay
         let targetStock = targetDensity * targetPopulation / 1e4
@@ -74,6 +86,7 @@ public enum StockFlowSolver {
         let pipeline = pipelineArrivals * Foundation.pow(1 - a, Double(T - d)) * geometricSum(attrition: a, terms: d)
         let multiplier = geometricSum(attrition: a, terms: T - d)
         let hires = (targetStock - surviving - pipeline) / multiplier
+        try checkMagnitude(hires)
         return HiresSolution(hires: hires, targetStock: targetStock, targetPopulation: targetPopulation,
                              survivingStock: surviving, pipelineContribution: pipeline, multiplier: multiplier,
                              method: "closed form")
@@ -125,6 +138,7 @@ public enum StockFlowSolver {
                                 pipelineDelay: pipelineDelay, pipelineArrivals: 0),
             baseYear: 0, population: population).last?.stock ?? .nan
         let surviving = startStock * Foundation.pow(1 - attrition, Double(years))
+        try checkMagnitude(h)
         return HiresSolution(hires: h, targetStock: targetStock, targetPopulation: targetPopulation,
                              survivingStock: surviving, pipelineContribution: none - noPipeline,
                              multiplier: finalStock(1) - none,
@@ -134,17 +148,18 @@ public enum StockFlowSolver {
     /// The average annual rate of reduction needed to go from y₀ to the target y_T in n years
     /// (UNICEF, "Technical note: how to calculate average annual rate of reduction (AARR)", 2007):
     ///
-    ///     AARR = 100·(1 − (y_T / y₀)^(1/n))   (percent per year; negative = the value must rise)
+    ///     AARR = 1 − (y_T / y₀)^(1/n)   (a fraction a year, as `aarr:` in a scenario file: 0.04 = 4 %;
+    ///                                   negative = the value must rise)
     ///
-    /// - Throws: `ScenarioError.unsolvable` for n < 1 or non-positive values.
+    /// - Throws: `ScenarioError.unsolvable` for n < 1 or non-positive or non-finite values.
     public static func requiredAARR(from current: Double, to target: Double, years n: Int) throws -> Double {
         guard n >= 1 else { throw ScenarioError.unsolvable("the target year must be after the base year") }
-        guard current > 0, target > 0 else {
+        guard current > 0, target > 0, current.isFinite, target.isFinite else {
             throw ScenarioError.unsolvable(
                 "AARR needs positive values (got \(current) → \(target)); for a percentage that can reach 0, "
                     + "state the target as a level instead")
         }
-        return 100 * (1 - Foundation.pow(target / current, 1 / Double(n)))
+        return 1 - Foundation.pow(target / current, 1 / Double(n))
     }
 
     /// Bisection for the root of a monotone function on [lower, upper].

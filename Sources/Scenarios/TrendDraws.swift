@@ -6,9 +6,10 @@ import Projection
 /// For draw j and year t (horizon h = t − anchor):
 ///
 ///     m_j = √(ν/χ²_ν),  (Δa, Δb)ᵀ = σ̂·L·(z₁, z₂)ᵀ with LLᵀ = (XᵀWX)⁻¹,
-///     dev_j(t) = m_j·( k(h)·(Δa + Δb·h + √(σ̂² + extra)·ε_t) + √(τ²·h^γ)·ζ )
+///     dev_j(t) = m_j·( k(h)·(Δa + Δb·h + √(noise(h))·ε_t) + √(τ²·h^γ)·ζ )
 ///
-/// with ν the predictive's degrees of freedom (the calibration's ν when it fits one, else n − 2), k(h) the
+/// with noise(h) = `TrendFit.noiseVariance(horizon:)` (σ̂² + extra, or a borrowed fit's regional dispersion),
+/// ν the predictive's degrees of freedom (`TrendFit.predictiveDegreesOfFreedom`), k(h) the
 /// calibration factor, τ²·h^γ its additive drift variance (one ζ per draw: a drift is persistent) and
 /// ε_t, z₁, z₂, ζ independent standard normals. Given m_j the deviation is normal with variance
 /// m_j²·(k²·(σ̂²(1 + x₀ᵀ(XᵀWX)⁻¹x₀) + extra) + τ²h^γ) = m_j²·scale², so its marginal is exactly the Student-t
@@ -19,8 +20,13 @@ import Projection
 /// and a lever on the same indicator see the same deviations (common random numbers).
 struct TrendDraws {
     let years: [Int]
-    /// `deviations[j][i]`: draw j, year `years[i]`, on the model scale.
-    let deviations: [[Double]]
+    let count: Int
+    /// Draw j of year `years[i]` at `storage[i * count + j]`, on the model scale (year-major, so that one
+    /// year's draws are contiguous).
+    let storage: [Double]
+
+    /// The draws of year `years[i]`.
+    func deviations(year i: Int) -> ArraySlice<Double> { storage[(i * count)..<((i + 1) * count)] }
 
     /// - Complexity: O(draws × years).
     init(fit: TrendFit, years: [Int], draws: Int, seed: UInt64, label: String) {
@@ -32,16 +38,16 @@ struct TrendDraws {
         let l00 = c00.squareRoot()
         let l10 = l00 > 0 ? c01 / l00 : 0
         let l11 = max(0, c11 - l10 * l10).squareRoot()
-        let df = fit.calibration.degreesOfFreedom(residual: fit.degreesOfFreedom)
-        let noise = (fit.sigma * fit.sigma + fit.extraVariance).squareRoot()
+        let df = fit.predictiveDegreesOfFreedom
         let horizons = years.map { $0 - fit.anchorYear }
+        let noise = horizons.map { fit.noiseVariance(horizon: $0).squareRoot() }
         let factors = horizons.map { fit.calibration.factor(horizon: $0) }
         let drifts = horizons.map { fit.calibration.driftVariance(horizon: $0).squareRoot() }
         let hasDrift = drifts.contains { $0 > 0 }
         var rng = MonteCarloStreams.generator(seed: seed, label: label)
-        var out: [[Double]] = []
-        out.reserveCapacity(draws)
-        for _ in 0..<draws {
+        count = draws
+        var out = [Double](repeating: 0, count: draws * years.count)
+        for j in 0..<draws {
             let z1 = MonteCarloStreams.normal(&rng), z2 = MonteCarloStreams.normal(&rng)
             var mix = 1.0
             if let chi = MonteCarloStreams.chiSquare(degreesOfFreedom: df, &rng), chi > 0 {
@@ -51,13 +57,11 @@ struct TrendDraws {
             let zeta = hasDrift ? MonteCarloStreams.normal(&rng) : 0
             let da = fit.sigma * l00 * z1
             let db = fit.sigma * (l10 * z1 + l11 * z2)
-            var row = [Double](repeating: 0, count: years.count)
             for i in years.indices {
                 let eps = MonteCarloStreams.normal(&rng)
-                row[i] = mix * (factors[i] * (da + db * Double(horizons[i]) + noise * eps) + drifts[i] * zeta)
+                out[i * draws + j] = mix * (factors[i] * (da + db * Double(horizons[i]) + noise[i] * eps) + drifts[i] * zeta)
             }
-            out.append(row)
         }
-        deviations = out
+        storage = out
     }
 }

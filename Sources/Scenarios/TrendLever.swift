@@ -10,8 +10,8 @@ import Projection
 public enum TrendLever: Sendable, Hashable, CustomStringConvertible {
     /// Business as usual: the fitted trend.
     case bau
-    /// A fixed average annual rate of reduction r (percent per year) from the start year:
-    /// y_t = y_s·(1 − r/100)^(t − s). A negative r is a rate of increase.
+    /// A fixed average annual rate of reduction r (a fraction a year: 0.03 = 3 %) from the start year:
+    /// y_t = y_s·(1 − r)^(t − s). A negative r is a rate of increase.
     case aarr(Double)
     /// Multiply the fitted slope on the model scale by k from the start year:
     /// z_t = z_bau(t) + (k − 1)·b·max(0, t − s). With k = 1 the added term is exactly 0, so the path is
@@ -37,7 +37,7 @@ public enum TrendLever: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .bau: return "bau"
-        case .aarr(let r): return "aarr \(r)%"
+        case .aarr(let r): return "aarr \(formatPercent(r)) a year"
         case .accelerate(let k): return "accelerate ×\(k)"
         case .targetPath: return "target_path"
         case .halt: return "halt"
@@ -122,7 +122,7 @@ public struct LeverPath: Sendable {
                     z = zk
                     y = g.inverse(zk)
                 case .aarr(let r):
-                    y = startValue * Foundation.pow(1 - r / 100, Double(t - s))
+                    y = startValue * Foundation.pow(1 - r, Double(t - s))
                 case .halt:
                     y = startValue
                 case .targetPath:

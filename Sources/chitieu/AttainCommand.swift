@@ -26,15 +26,12 @@ struct AttainCommand: ParsableCommand {
     @Option(help: "Region code to assess (default: the only region in the targets file, VN-28 for the bundled plan).")
     var region: String?
 
-    @Option(name: .customLong("data"), parsing: .singleValue,
-            help: dataFileHelp("Default: the bundled Kon Tum and Viet Nam files."), completion: .file())
-    var dataFiles: [String] = []
-
-    @Option(help: "Targets CSV (plan format or indicator_code,region,year,value,…,comparator). Default: the bundled Kon Tum plan.")
-    var targets: String?
-
-    @Option(help: "Indicator catalogue CSV. Default: Datasets/indicators.csv.")
-    var catalogue: String?
+    @OptionGroup var dataOption: DataFilesOption
+    @OptionGroup var targetsOption: TargetsOption
+    @OptionGroup var catalogueOption: CatalogueOption
+    var dataFiles: [String] { dataOption.files }
+    var targets: String? { targetsOption.targets }
+    var catalogue: String? { catalogueOption.catalogue }
 
     @Option(help: "Monte Carlo draws for the joint probability.")
     var draws: Int = Scorecard.defaultDraws
@@ -53,7 +50,6 @@ struct AttainCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        _ = try parseFileSpecs(dataFiles + (targets.map { [$0] } ?? []))
         guard draws >= 100 else { throw ValidationError("Use --draws 100 or more (got \(draws)).") }
         if let series, series < 1 { throw ValidationError("Use --series 1 or more.") }
     }

@@ -13,24 +13,40 @@ struct BacktestCommand: ParsableCommand {
         abstract: "Score interval coverage and P(attain) calibration on held-out years.",
         discussion: """
             Defaults run on the bundled Datasets/intl/intl_series.csv. Regenerate the shipped constants with
-              chitieu backtest --fit-calibration --out Datasets/calibration/calibration.json
+              chitieu backtest --fit-calibration --out Datasets/calibration/calibration.json --force
             (fitted on intl_series.csv plus the Viet Nam national series).
+
+            --subnational backtests the borrowing path on provinces instead (default data:
+            Datasets/provinces/vietnam_provinces_gso.csv, densities derived per 10,000, IMR to 2011): at each
+            origin every province keeps only its last k points (--points-kept), the national series
+            (--national) is complete to the origin, the province is projected with the national slope shifted
+            to its level and scored on its later values; the regional dispersion is fitted on the other
+            provinces (--cv-folds). Regenerate the shipped borrowing constants with
+              \(BorrowingCalibration.regenerateCommand)
             """)
 
-    @Option(name: .customLong("data"), parsing: .singleValue,
-            help: dataFileHelp("Default: the bundled intl_series.csv."), completion: .file())
-    var data: [String] = []
+    @OptionGroup var dataOption: DataFilesOption
+    var data: [String] { dataOption.files }
 
     @OptionGroup var read: DataReadOptions
 
-    @Option(help: "Forecast origins, comma-separated.")
-    var origins: String = "2008,2012,2016"
+    @Option(help: "Forecast origins, comma-separated (default 2008,2012,2016; with --subnational 2004-2015 every year).")
+    var origins: String?
 
     @Option(help: "Lead times in years after the origin, FIRST-LAST.")
     var horizons: String = "1-10"
 
-    @Option(help: "ols, drift, calibrated or all.")
+    @Option(help: "ols, drift, calibrated or all (with --subnational: shift, shift-dispersion, level-held, level-held-dispersion or all).")
     var method: String = "all"
+
+    @Flag(help: "Backtest the borrowing path (national slope shifted to a sparse region) on regions.")
+    var subnational = false
+
+    @Option(name: .customLong("points-kept"), help: "With --subnational: regional points kept before each origin, comma-separated k (1-20).")
+    var pointsKept: String = "1,2,3"
+
+    @Option(help: "With --subnational: the region borrowed from; every other region is scored.")
+    var national: String = "VN"
 
     @Option(name: .customLong("cv-folds"), help: "Country cross-validation folds for the calibrated method (≥ 2).")
     var cvFolds: Int = 6
@@ -44,8 +60,8 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Language of the table's headers and the reliability summary: vi or en.")
     var lang: Language = .en
 
-    @Option(help: "Write to this file instead of stdout.")
-    var out: String?
+    @OptionGroup var file: OutputFileOptions
+    var out: String? { file.out }
 
     @Option(help: "Trend-fit weights: none (OLS) or recency:λ. Default: the projection default (\(TrendOptions.defaultWeighting.argument)).")
     var weights: String = TrendOptions.defaultWeighting.argument
@@ -57,20 +73,23 @@ struct BacktestCommand: ParsableCommand {
     var fitCalibration = false
 
     func validate() throws {
-        _ = try parseFileSpecs(data)
         _ = try parsedOrigins()
         _ = try parsedHorizons()
-        guard ["ols", "drift", "calibrated", "all"].contains(method) else {
-            throw ValidationError("Use --method ols, drift, calibrated or all (got \"\(method)\").")
+        let allowed = (subnational ? BacktestMethod.subnational : BacktestMethod.national).map(\.rawValue) + ["all"]
+        guard allowed.contains(method) else {
+            throw ValidationError("Use --method \(allowed.dropLast().joined(separator: ", ")) or all (got \"\(method)\").")
         }
+        if subnational { _ = try parsedPointsKept() }
         do { _ = try Weighting(parsing: weights) } catch { throw ValidationError("\(error)") }
         guard cvFolds >= 2 else { throw ValidationError("Use --cv-folds 2 or more (got \(cvFolds)).") }
         if fitCalibration && out == nil {
-            throw ValidationError("Use --out FILE with --fit-calibration, e.g. --out Datasets/calibration/calibration.json.")
+            let name = subnational ? "borrowing.json" : "calibration.json"
+            throw ValidationError("Use --out FILE with --fit-calibration, e.g. --out Datasets/calibration/\(name) --force.")
         }
     }
 
     func parsedOrigins() throws -> [Int] {
+        guard let origins else { return subnational ? SubnationalBacktestOptions().origins : [2008, 2012, 2016] }
         let parts = origins.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !parts.isEmpty, parts.allSatisfy({ $0.map { (1950...2100).contains($0) } ?? false }) else {
             throw ValidationError("Use --origins with years separated by commas, e.g. --origins 2008,2012,2016.")
@@ -90,6 +109,10 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let catalogue = try? BundledData.catalogue()
+            if subnational {
+                try runSubnational(catalogue: catalogue)
+                return
+            }
             let (series, files) = try loadSeries(catalogue: catalogue)
             if fitCalibration {
                 try writeCalibration(series: series, files: files, catalogue: catalogue)
@@ -112,35 +135,47 @@ struct BacktestCommand: ParsableCommand {
                 throw CLIError(message: "no held-out points: no series has ≥ 5 points up to an origin and values "
                     + "after it; choose other --origins or --horizons", code: ExitStatus.dataError)
             }
-            let table = try scoreTable(points)
-            let metadata = RunMetadata(version: ChitieuVersion.string, generated: Date(), command: commandLineText,
-                                       dataFiles: files, model: "backtest", seed: seed,
-                                       options: ["origins": origins, "horizons": horizons, "method": method,
-                                                 "cv-folds": String(cvFolds), "weights": weights])
-            let rendered: Data
-            switch format {
-            case .table:
-                let people = try PeopleTable(table, language: lang)
-                rendered = Data((TextTableWriter().renderString(people.table, rightAligned: people.styles.map(\.isNumeric))
-                    + reliabilityText(points)).utf8)
-            case .csv: rendered = try TidyCSVWriter().render(table)
-            case .json: rendered = try JSONTableWriter(metadata: metadata).render(table)
-            case .xlsx:
-                let title = lang == .vi ? "Kiểm định ngược" : "Backtest"
-                rendered = try workbook([XLSXSheet(name: title, table: table)], lang: lang, title: title,
-                                        metadata: metadata, methods: reliabilityText(points)
-                                            .split(separator: "\n").map(String.init).filter { !$0.isEmpty },
-                                        toStdout: out == nil)
-            }
-            if let out {
-                try AtomicFile.write(rendered, to: URL(fileURLWithPath: out), overwrite: true)
-            } else {
-                FileHandle.standardOutput.write(rendered)
-            }
+            try emit(try scoreTable(points), text: reliabilityText(points), files: files)
         }
     }
 
-    private func weighting() throws -> Weighting {
+    /// Renders the score table (table: followed by `text`; CSV; JSON with run metadata) to stdout or --out.
+    func emit(_ table: Table, text: String, files: [DataFileDigest]) throws {
+        let rendered: Data
+        switch format {
+        case .table:
+            let people = try PeopleTable(table, language: lang)
+            rendered = Data((TextTableWriter().renderString(people.table, rightAligned: people.styles.map(\.isNumeric))
+                + text).utf8)
+        case .csv: rendered = try TidyCSVWriter().render(table)
+        case .xlsx:
+            let title = lang == .vi ? "Kiểm định ngược" : "Backtest"
+            let metadata = RunMetadata(version: ChitieuVersion.string, generated: Date(), command: commandLineText,
+                                       dataFiles: files, model: "backtest", seed: seed)
+            rendered = try workbook([XLSXSheet(name: title, table: table)], lang: lang, title: title, metadata: metadata,
+                                    methods: text.split(separator: "\n").map(String.init), toStdout: out == nil)
+        case .json:
+            var options = ["origins": try parsedOrigins().map(String.init).joined(separator: ","), "horizons": horizons,
+                           "method": method, "cv-folds": String(cvFolds), "weights": weights]
+            if subnational {
+                options["subnational"] = "true"
+                options["points-kept"] = pointsKept
+                options["national"] = national
+            }
+            let metadata = RunMetadata(version: ChitieuVersion.string, generated: Date(),
+                                       command: (["chitieu"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+                                       dataFiles: files, model: subnational ? "subnational backtest" : "backtest",
+                                       seed: seed, options: options)
+            rendered = try JSONTableWriter(metadata: metadata).render(table)
+        }
+        if let out {
+            try AtomicFile.write(rendered, to: URL(fileURLWithPath: out), overwrite: file.force)
+        } else {
+            FileHandle.standardOutput.write(rendered)
+        }
+    }
+
+    func weighting() throws -> Weighting {
         do { return try Weighting(parsing: weights) } catch {
             throw CLIError(message: "\(error)", code: ExitStatus.usage)
         }
@@ -189,7 +224,7 @@ struct BacktestCommand: ParsableCommand {
         } catch let error as CalibrationError {
             throw CLIError(message: error.description, code: ExitStatus.dataError)
         }
-        try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: true)
+        try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: file.force)
         for (family, reason) in calibration.fallbacks.sorted(by: { $0.key < $1.key }) {
             printError("chitieu: family \(family): \(reason)")
         }
@@ -198,8 +233,9 @@ struct BacktestCommand: ParsableCommand {
 
     // MARK: - Output
 
-    private var methods: [BacktestMethod] {
-        method == "all" ? BacktestMethod.allCases : BacktestMethod(rawValue: method).map { [$0] } ?? []
+    var methods: [BacktestMethod] {
+        let all = subnational ? BacktestMethod.subnational : BacktestMethod.national
+        return method == "all" ? all : BacktestMethod(rawValue: method).map { [$0] } ?? []
     }
 
     private func scoreTable(_ points: [BacktestPoint]) throws -> Table {

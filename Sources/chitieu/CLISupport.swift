@@ -194,10 +194,3 @@ func parseFileSpecs(_ arguments: [String]) throws -> [FileSpec] {
     }
 }
 
-/// The help of every `--data` option: one meaning in every command.
-func dataFileHelp(_ defaultText: String) -> ArgumentHelp {
-    ArgumentHelp("Data file (repeatable) in any layout chitieu reads: tidy CSV, DHIS2 dataValueSets CSV/JSON, DHIS2 "
-        + "analytics CSV, WHO GHO, SDMX-CSV or a wide sheet, detected from the header. Per-file options: "
-        + "FILE:decimal=comma,delimiter=semicolon,mapping=MAP,layout=NAME,aggregate=sum (docs/inputs.md). " + defaultText,
-        valueName: "file[:options]")
-}

@@ -17,13 +17,13 @@ struct Chitieu: ParsableCommand {
             CHITIEU_DATASETS to use a Datasets/ directory outside the checkout.
 
             Exit codes (sysexits): 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, \
-            73 cannot create output, 78 bad configuration (scenario or calibration file).
+            73 cannot create output, 74 I/O error, 78 bad configuration (scenario or calibration file).
             """,
         version: ChitieuVersion.string,
         subcommands: [
             AttainCommand.self, ProjectCommand.self, IndicatorsCommand.self, DataCommand.self,
             ScenarioCommand.self, SolveCommand.self, ExportCommand.self, PlotCommand.self,
-            BacktestCommand.self,
+            BacktestCommand.self, ScenarioFileHelp.self,
         ],
         defaultSubcommand: AttainCommand.self)
 }

@@ -55,21 +55,24 @@ struct DataCheckCommand: ParsableCommand {
     @Option(help: "Language of the summary and headers: vi or en.")
     var lang: Language = .en
 
-    @Option(help: "Catalogue giving bounds (default: the bundled Datasets/indicators.csv, if found).")
-    var catalogue: String?
+    @OptionGroup var catalogueOption: CatalogueOption
+    var catalogue: String? { catalogueOption.catalogue }
 
     @Flag(name: .customLong("no-catalogue"), help: "Do not check values against catalogue bounds.")
     var noCatalogue = false
 
-    @Option(help: ArgumentHelp("Targets CSV: year-to-date figures in the files are compared with these annual targets.",
-                               valueName: "file[:options]"), completion: .file(extensions: ["csv"]))
-    var targets: String?
+    @OptionGroup var targetsOption: TargetsOption
+    var targets: String? { targetsOption.targets }
 
-    @Flag(help: "Validate only: nothing on stdout and no warnings; errors on stderr and the exit status as usual. Series files are read on the columnar batch path (same rules and errors), without per-series summaries.")
-    var quiet = false
+    @Flag(name: .customLong("validate-only"),
+          help: "Nothing on stdout: errors on stderr and the exit status only. Series files are read on the columnar batch path (same rules and errors), without per-series summaries.")
+    var validateOnly = false
+
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
-        _ = try parseFileSpecs(files + (targets.map { [$0] } ?? []))
+        _ = try parseFileSpecs(files)
         if noCatalogue, catalogue != nil {
             throw ValidationError("Use either --catalogue FILE or --no-catalogue, not both.")
         }
@@ -90,7 +93,7 @@ struct DataCheckCommand: ParsableCommand {
                     status = max(status, error.exitCode)
                 }
             }
-            if !reports.isEmpty, !quiet { FileHandle.standardOutput.write(try render(reports)) }
+            if !reports.isEmpty, !validateOnly { FileHandle.standardOutput.write(try render(reports)) }
             if status != 0 { throw ExitCode(status) }
         }
     }
@@ -123,7 +126,7 @@ struct DataCheckCommand: ParsableCommand {
         case .targets:
             let t = try Target.read(contentsOf: url, displayName: file, options: options)
             return FileReport(file: file, kind: .targets, rows: t.count)
-        case .series where quiet:
+        case .series where validateOnly:
             let columns = try InputReader.readColumns([spec], defaults: read.fileDefaults, catalogue: catalogue,
                                                       sourcePriority: options.sourcePriority)
             return FileReport(file: file, kind: .series, rows: columns.rowCount)
@@ -137,7 +140,7 @@ struct DataCheckCommand: ParsableCommand {
     }
 
     private func report(_ file: String, _ kind: DataFileKind, _ s: SeriesCollection) -> FileReport {
-        if !quiet { for w in s.warnings { printError("chitieu: warning: \(w)") } }
+        if !quiet, !validateOnly { for w in s.warnings { printError("chitieu: warning: \(w)") } }
         return FileReport(file: file, kind: kind, rows: s.rowCount, series: s.series.compactMap(SeriesSummary.init),
                           missing: s.missing, resolvedDuplicates: s.resolvedDuplicates)
     }

@@ -63,14 +63,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Field separator of --input: auto (from the header), comma or semicolon.")
     var delimiter: CSVDelimiter = .auto
 
-    @Option(help: "Write to this file instead of stdout (atomically: a temporary file, then rename).")
-    var out: String?
-
-    @Flag(help: "Replace --out if it exists.")
-    var force = false
-
-    @Flag(help: "No progress messages on stderr (errors are still printed).")
-    var quiet = false
+    @OptionGroup var file: OutputFileOptions
+    @OptionGroup var quietOption: QuietOption
+    var out: String? { file.out }
+    var force: Bool { file.force }
+    var quiet: Bool { quietOption.quiet }
 
     func validate() throws {
         if to == .dhis2, dhis2Mapping == nil {

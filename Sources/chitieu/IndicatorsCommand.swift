@@ -24,8 +24,8 @@ struct IndicatorsCommand: ParsableCommand {
     @Option(help: "Language of the table's headers and names: vi or en.")
     var lang: Language = .en
 
-    @Option(help: "Catalogue CSV to print instead of the bundled Datasets/indicators.csv.")
-    var catalogue: String?
+    @OptionGroup var catalogueOption: CatalogueOption
+    var catalogue: String? { catalogueOption.catalogue }
 
     func run() throws {
         try runReportingErrors {

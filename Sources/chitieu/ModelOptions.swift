@@ -70,8 +70,19 @@ struct ModelOptions: ParsableArguments {
         do {
             return try Calibration.load(from: url)
         } catch {
-            throw CLIError(message: "cannot read the calibration \(url.path): \(error). Regenerate it with "
-                + "`chitieu backtest --fit-calibration`, or use --intervals ols", code: ExitStatus.config)
+            // CalibrationError already names the file and how to regenerate it: say it once.
+            throw CLIError(message: "calibration \(error) (or use --intervals ols)", code: ExitStatus.config)
+        }
+    }
+
+    /// The shipped regional dispersion of the borrowing path (Datasets/calibration/borrowing.json).
+    func borrowingCalibration() throws -> BorrowingCalibration {
+        let url = try BundledData.file("calibration/borrowing.json")
+        do {
+            return try BorrowingCalibration.load(from: url)
+        } catch {
+            throw CLIError(message: "cannot read the borrowing calibration: \(error), or use --intervals ols",
+                           code: ExitStatus.config)
         }
     }
 
@@ -80,8 +91,11 @@ struct ModelOptions: ParsableArguments {
         var policy = ProjectionPolicy(options: try trendOptions(), ownTrendMinimum: ownTrendMinimum,
                                       borrowNational: !noBorrow, allowProxy: allowProxy, auto: model == "auto")
         if let calibration = try calibration() {
+            let borrowing = try borrowingCalibration()
             for indicator in catalogue?.indicators ?? [] {
                 policy.calibrations[indicator.code] = calibration.intervalCalibration(forIndicator: indicator.code)
+                    .with(borrowing: borrowing.shiftDispersion(forIndicator: indicator.code),
+                          referenceClass: borrowing.levelHeldDispersion(forIndicator: indicator.code))
             }
         }
         return policy

@@ -14,20 +14,17 @@ struct OutputOptions: ParsableArguments {
             help: "Output format: table (for people), csv (tidy), json (with a metadata block), xlsx (Excel workbook; needs --out unless stdout is a pipe), excel (CSV with BOM for Excel; see --locale), sdmx (SDMX-CSV 2.0).")
     var format: RowFormat = .table
 
-    @Option(help: "Write to this file instead of stdout (atomically: a temporary file, then rename).")
-    var out: String?
-
-    @Flag(help: "Replace --out if it exists.")
-    var force = false
-
-    @Option(help: "Language of headers, verdicts and chart text: vi or en.")
-    var lang: Language = .en
+    @OptionGroup var file: OutputFileOptions
+    @OptionGroup var language: LanguageOption
+    var out: String? { file.out }
+    var force: Bool { file.force }
+    var lang: Language { language.lang }
 
     @Option(help: "For --format excel: vi writes ';' and decimal commas, en writes ',' and decimal points.")
     var locale: ExcelLocale = .en
 
-    @Flag(help: "No progress or warnings on stderr (errors are still printed).")
-    var quiet = false
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
 
     /// Writes `table` in the chosen format. `compact` is the human table shown for `--format table`
     /// (defaults to `table` itself, rounded for people); `sheets` are the workbook's tables for

@@ -143,11 +143,8 @@ struct ScenarioPlotOptions: ParsableArguments {
                                valueName: "chart.svg"))
     var plot: String?
 
-    @Flag(help: "With --plot: replace the SVG file if it exists.")
-    var force = false
-
-    /// Checks the combination with `--indicator`.
-    func validate(indicator: String?) throws {
+    /// Checks the combination with `--indicator`; `force` is the command's `--force` (it covers --out and --plot).
+    func validate(indicator: String?, force: Bool) throws {
         guard let plot else { return }
         if indicator == nil { throw ValidationError("Use --plot together with --indicator CODE (one chart per indicator).") }
         if plot.isEmpty || plot == "-" { throw ValidationError("Give --plot a file name ending in .svg.") }
@@ -159,7 +156,7 @@ struct ScenarioPlotOptions: ParsableArguments {
 
     /// Draws and writes the chart when `--plot` was given.
     /// `lang` is the command's `--lang` (tables and chart share it).
-    func draw(_ runs: [PlottedScenario], indicator: String?, lang: Language, quiet: Bool) throws {
+    func draw(_ runs: [PlottedScenario], indicator: String?, lang: Language, quiet: Bool, force: Bool) throws {
         guard let plot, let indicator else { return }
         let svg = try ScenarioPlot.render(runs, indicator: indicator, language: lang, width: 720, height: 420) {
             if !quiet { printError("warning: \($0)") }

@@ -29,11 +29,13 @@ struct PlotCommand: ParsableCommand {
               One small panel per plan indicator, coloured by chitieu's verdict for --verdict-year (2030): \
             met, likely, uncertain, unlikely, off track, or no data.
 
-            Text in --lang vi or en. The SVG is written atomically; an existing file is replaced only with \
-            --force. `--out -` writes the SVG to stdout.
+            Default data: the bundled Kon Tum and Viet Nam files; --data reads any layout (docs/inputs.md). \
+            Text in --lang vi or en. The SVG goes to stdout, or to --out written atomically; an existing file \
+            is replaced only with --force (`--out -` is stdout too).
             """)
 
-    @Option(help: "Indicator code for a fan chart, e.g. stunting_u5_pct (see `chitieu indicators`).")
+    @Option(help: "Indicator code for a fan chart, e.g. stunting_u5_pct (see `chitieu indicators`).",
+            completion: IndicatorCompletion.kind)
     var indicator: String?
 
     @Option(name: .customLong("scenario"), parsing: .singleValue,
@@ -53,24 +55,19 @@ struct PlotCommand: ParsableCommand {
     @Option(name: .customLong("verdict-year"), help: "With --scorecard: the milestone whose verdict colours each panel.")
     var verdictYear: Int = 2030
 
-    @Option(help: "Targets CSV (default: the bundled Kon Tum plan).")
-    var targets: String?
+    @OptionGroup var dataOption: DataFilesOption
+    @OptionGroup var targetsOption: TargetsOption
+    @OptionGroup var catalogueOption: CatalogueOption
+    var dataFiles: [String] { dataOption.files }
+    var targets: String? { targetsOption.targets }
+    var catalogue: String? { catalogueOption.catalogue }
 
-    @Option(name: .customLong("data"), parsing: .singleValue,
-            help: dataFileHelp("Default: the bundled Kon Tum and Viet Nam files."), completion: .file())
-    var dataFiles: [String] = []
-
-    @Option(help: "Indicator catalogue CSV. Default: Datasets/indicators.csv.")
-    var catalogue: String?
-
-    @Option(help: "Output SVG file, or - for stdout.")
-    var out: String
-
-    @Flag(help: "Replace --out if it exists.")
-    var force = false
-
-    @Option(help: "Language of titles, labels and legends: vi or en.")
-    var lang: Language = .en
+    @OptionGroup var file: OutputFileOptions
+    @OptionGroup var language: LanguageOption
+    /// The SVG's destination: `--out`, or stdout (`-`) without it.
+    var out: String { file.out ?? "-" }
+    var force: Bool { file.force }
+    var lang: Language { language.lang }
 
     @Option(help: "Fan chart width in pixels (panel width with --scorecard: 260).")
     var width: Int?
@@ -87,14 +84,13 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "With --scorecard: seed of the scorecard's random draws.")
     var seed: UInt64 = Scorecard.defaultSeed
 
-    @Flag(help: "No progress or warnings on stderr (errors are still printed).")
-    var quiet = false
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var read: DataReadOptions
 
     func validate() throws {
-        _ = try parseFileSpecs(dataFiles + (targets.map { [$0] } ?? []))
         if scorecard == (indicator != nil) {
             throw ValidationError("Use either --indicator CODE (a fan chart) or --scorecard (the overview).")
         }
@@ -107,7 +103,7 @@ struct PlotCommand: ParsableCommand {
         }
         guard (1...12).contains(columns) else { throw ValidationError("Use --columns between 1 and 12.") }
         guard draws >= 100 else { throw ValidationError("Use --draws 100 or more (got \(draws)).") }
-        if out.isEmpty { throw ValidationError("Give --out a file name ending in .svg, or - for stdout.") }
+        if file.out?.isEmpty == true { throw ValidationError("Give --out a file name ending in .svg (or leave it out: the SVG goes to stdout).") }
         if !scenarios.isEmpty {
             if scorecard { throw ValidationError("Use --scenario with --indicator CODE, not with --scorecard.") }
             if region != nil || targets != nil || catalogue != nil || !dataFiles.isEmpty {
@@ -214,7 +210,7 @@ struct PlotCommand: ParsableCommand {
         options.model = model
         options.read = read
         // The runs' notes cover every indicator of the plan; the chart's own warnings name what concerns it.
-        options.quiet = true
+        options.quietOption.quiet = true
         let runs = try ScenarioPlot.run(scenarios, options: options)
         return try ScenarioPlot.render(runs, indicator: code, language: lang, width: Double(width ?? 720),
                                        height: Double(height ?? 420), warn: warn)

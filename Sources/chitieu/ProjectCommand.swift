@@ -13,10 +13,11 @@ struct ProjectCommand: ParsableCommand {
             Rows: observed values, the fitted trend over the fit window (with the confidence interval of the \
             mean), and projected values to --to with prediction intervals of a new observation at each --level. \
             Every row names the model, window and method. A regional series with fewer than \
-            --own-trend-minimum points borrows the national slope (shift method), labelled as such.
+            --own-trend-minimum points borrows the national slope (shift method), labelled as such. Default \
+            data: the bundled Kon Tum and Viet Nam files; --data reads any layout (docs/inputs.md).
             """)
 
-    @Option(help: "Indicator code, e.g. u5mr (see `chitieu indicators`).")
+    @Option(help: "Indicator code, e.g. u5mr (see `chitieu indicators`).", completion: IndicatorCompletion.kind)
     var indicator: String
 
     @Option(help: "Region code, e.g. VN or VN-28.")
@@ -28,15 +29,12 @@ struct ProjectCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Interval levels in percent (e.g. --level 80 95).")
     var level: [Double] = [80, 95]
 
-    @Option(name: .customLong("data"), parsing: .singleValue,
-            help: dataFileHelp("Default: the bundled Kon Tum and Viet Nam files."), completion: .file())
-    var dataFiles: [String] = []
-
-    @Option(help: "Targets CSV whose rows for this indicator and region are added as kind=target (default: the bundled Kon Tum plan).")
-    var targets: String?
-
-    @Option(help: "Indicator catalogue CSV. Default: Datasets/indicators.csv.")
-    var catalogue: String?
+    @OptionGroup var dataOption: DataFilesOption
+    @OptionGroup var targetsOption: TargetsOption
+    @OptionGroup var catalogueOption: CatalogueOption
+    var dataFiles: [String] { dataOption.files }
+    var targets: String? { targetsOption.targets }
+    var catalogue: String? { catalogueOption.catalogue }
 
     @Flag(help: "Also print how the last projected year moves when the window start moves ±3 years (stderr).")
     var sensitivity = false
@@ -46,7 +44,6 @@ struct ProjectCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        _ = try parseFileSpecs(dataFiles + (targets.map { [$0] } ?? []))
         guard (1901...2100).contains(to) else { throw ValidationError("Use --to with a year between 1901 and 2100.") }
         for l in level where !(l > 0 && l < 100) {
             throw ValidationError("Use --level with percentages strictly between 0 and 100 (got \(l)).")

@@ -69,19 +69,30 @@ extension ScenarioFormatter {
             var cost = ["", "total cost", "", ""]
             for r in results { cost += ["\(fmt(r.totalCost.rounded())) \(r.currency)", ""] }
             rows.append(cost)
+            var increment = ["", "cost over BAU (PV)", "", ""]
+            for r in results {
+                increment += [r.incrementalCost.map { "\(fmt($0.presentValue.rounded())) \(r.currency) at "
+                    + "\(fmt(100 * $0.discountRate)) %" } ?? "–", ""]
+            }
+            rows.append(increment)
         }
         for res in resources where shows(res, indicator: indicator) {
-            var line = ["", "cost per point gained", "", res.rawValue]
-            for r in results {
-                let s = r.resources.first { $0.resource == res }
-                line += [s.flatMap { $0.costPerDensityPoint.map { fmt($0.rounded()) } } ?? (s == nil ? "" : "–"), ""]
+            for (label, value) in [("cost per point gained", \ResourceSummary.costPerDensityPoint),
+                                   ("cost per P point gained", \ResourceSummary.costPerProbabilityPoint)] {
+                var line = ["", label, "", res.rawValue]
+                for r in results {
+                    let s = r.resources.first { $0.resource == res }
+                    line += [s.flatMap { $0[keyPath: value].map { fmt($0.rounded()) } } ?? (s == nil ? "" : "–"), ""]
+                }
+                rows.append(line)
             }
-            rows.append(line)
         }
         var notes = unprojected.isEmpty ? "" : "Not projected in any scenario (reasons: `scenario run` or --format csv): "
             + unprojected.joined(separator: ", ") + ".\n"
-        notes += "P: analytic where the scenario moves a fitted trend (as `chitieu attain`); ±SE where it is a share of "
-            + "Monte Carlo draws (resources, targets at a cap).\n"
+        notes += "P: analytic where the scenario moves a fitted trend (as `chitieu attain`); ±SE where it comes from "
+            + "Monte Carlo draws (resource levers: business as usual plus the paired draw difference; targets at a cap).\n"
+            + "Costs over BAU: the increment over business as usual, discounted to the base year (present value); per "
+            + "point of density and per percentage point of P(attain) gained at the last milestone (docs/scenarios-model.md).\n"
         for r in results {
             notes += "\(r.name): seed \(r.seed), \(r.draws) draws; \(r.population.label)\n"
         }
@@ -110,14 +121,21 @@ extension ScenarioFormatter {
             var cost = ["", "total_cost", "", ""]
             for r in results { cost += [fmt(r.totalCost), "", "", "", "", r.currency] }
             out += csvLine(cost)
+            var increment = ["", "cost_increment_pv", "", ""]
+            for r in results {
+                increment += [number(r.incrementalCost?.presentValue), "", "", "", "", r.currency]
+            }
+            out += csvLine(increment)
         }
         for res in resources where shows(res, indicator: indicator) {
-            var line = ["", "cost_per_point_gained", "", res.rawValue]
-            for r in results {
-                let s = r.resources.first { $0.resource == res }
-                line += [number(s?.costPerDensityPoint), "", "", "", "", r.currency]
+            for (label, value) in [("cost_per_point_gained", \ResourceSummary.costPerDensityPoint),
+                                   ("cost_per_p_point_gained", \ResourceSummary.costPerProbabilityPoint)] {
+                var line = ["", label, "", res.rawValue]
+                for r in results {
+                    line += [number(r.resources.first { $0.resource == res }?[keyPath: value]), "", "", "", "", r.currency]
+                }
+                out += csvLine(line)
             }
-            out += csvLine(line)
         }
         return out
     }

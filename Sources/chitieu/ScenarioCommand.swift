@@ -24,10 +24,14 @@ struct ScenarioCommand: ParsableCommand {
 struct ScenarioRunOptions: ParsableArguments {
     @Option(help: "Monte Carlo draws (overrides the file).") var draws: Int?
     @Option(help: "Random seed (overrides the file).") var seed: UInt64?
-    @Option(help: "Write the output to FILE (atomically, replacing it) instead of stdout.") var out: String?
-    @Option(help: "table, csv or json (xlsx is not available for scenarios yet).") var format: OutputFormat = .table
-    @Option(help: "Language of table headers, verdicts and the --plot chart: vi or en.") var lang: Language = .en
-    @Flag(help: "No progress line and no notes on stderr.") var quiet = false
+    @OptionGroup var file: OutputFileOptions
+    @Option(help: "Output format: table, csv or json (xlsx is not available for scenarios yet).") var format: OutputFormat = .table
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var quietOption: QuietOption
+    var out: String? { file.out }
+    var force: Bool { file.force }
+    var lang: Language { language.lang }
+    var quiet: Bool { quietOption.quiet }
     @OptionGroup var model: ModelOptions
     @OptionGroup var read: DataReadOptions
 
@@ -124,10 +128,12 @@ func runScenarioFileWithInputs(_ path: String, options: ScenarioRunOptions)
 }
 
 /// Writes `text` to `out` atomically (replacing it), or to stdout.
-func emit(_ text: String, out: String?) throws {
+func emit(_ text: String, out: String?, force: Bool) throws {
     guard let out else { return writeStdout(text) }
     do {
-        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out), overwrite: true)
+        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out), overwrite: force)
+    } catch let error as ExportError {
+        throw error  // exists without --force (64), or a named write failure
     } catch {
         throw CLIError(message: "cannot write \(out): \(error). Check the folder exists and is writable.",
                        code: ExitStatus.cannotCreate)
@@ -153,7 +159,8 @@ struct ScenarioRun: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let result = try runScenarioFile(file, options: options)
-            try emit(try ScenarioFormatter.render(result, format: options.format, lang: options.lang), out: options.out)
+            try emit(try ScenarioFormatter.render(result, format: options.format, lang: options.lang), out: options.out,
+                     force: options.force)
         }
     }
 }
@@ -178,7 +185,7 @@ struct ScenarioCompare: ParsableCommand {
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("Give at least two scenario files to compare.") }
         if options.format == .json { throw ValidationError("Use --format table or csv for compare (json: run each file).") }
-        try chart.validate(indicator: indicator)
+        try chart.validate(indicator: indicator, force: options.force)
     }
 
     func run() throws {
@@ -186,8 +193,8 @@ struct ScenarioCompare: ParsableCommand {
             let runs = try ScenarioPlot.run(files, options: options)
             try emit(try ScenarioFormatter.compare(runs.map(\.result), indicator: indicator, format: options.format,
                                                     lang: options.lang),
-                     out: options.out)
-            try chart.draw(runs, indicator: indicator, lang: options.lang, quiet: options.quiet)
+                     out: options.out, force: options.force)
+            try chart.draw(runs, indicator: indicator, lang: options.lang, quiet: options.quiet, force: options.force)
         }
     }
 }

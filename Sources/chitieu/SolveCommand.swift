@@ -29,12 +29,13 @@ struct WorkforceOptions: ParsableArguments {
     var baseYear: Int = 2023
     @Option(help: "Target year.")
     var targetYear: Int
-    @Option(help: "Yearly attrition as a fraction, e.g. 0.03 for 3 %.")
-    var attrition: Double
+    @Option(name: .customLong("attrition"), help: "Yearly attrition as a fraction, e.g. 0.03 (or 3%) for 3 %.")
+    var attritionRate: Fraction
     @Option(help: "Population in the base year. Give this or --population-from-data.")
     var population: Double?
-    @Option(help: "Yearly population growth as a fraction, e.g. 0.01 for 1 % (default 0; only with --population).")
-    var growth: Double?
+    @Option(name: .customLong("growth"),
+            help: "Yearly population growth as a fraction, e.g. 0.01 (or 1%) for 1 % (default 0; only with --population).")
+    var growthRate: Fraction?
     @Flag(help: "Population and growth from the log-linear fit to population_avg of --region in the bundled data (as `scenario run` with population: {series: population_avg}).")
     var populationFromData = false
     @Option(help: "Region of --population-from-data.")
@@ -44,7 +45,19 @@ struct WorkforceOptions: ParsableArguments {
     @Option(help: "Graduates entering service per year during the pipeline years (already in training).")
     var pipelineArrivals: Double = 0
 
+    var attrition: Double { attritionRate.value }
+    var growth: Double? { growthRate?.value }
+
     func validate() throws {
+        typealias L = ScenarioParser.Limits
+        try requireRange(startStock, L.startStock, option: "--start-stock", what: "head count")
+        try requireRange(startDensity, L.startDensity, option: "--start-density", what: "per 10,000")
+        try requireRange(targetDensity, L.startDensity, option: "--target-density", what: "per 10,000")
+        try requireRange(population, L.population, option: "--population", what: "persons in the base year")
+        try requireRange(baseYear, ScenarioParser.years, option: "--base-year", what: "a year")
+        try requireRange(targetYear, ScenarioParser.years, option: "--target-year", what: "a year")
+        try requireRange(pipelineDelay, L.pipelineDelay, option: "--pipeline-delay", what: "years")
+        try requireRange(pipelineArrivals, L.hires, option: "--pipeline-arrivals", what: "graduates a year")
         guard (startStock == nil) != (startDensity == nil) else {
             throw ValidationError("Give exactly one of --start-stock or --start-density.")
         }
@@ -55,7 +68,6 @@ struct WorkforceOptions: ParsableArguments {
         guard (population == nil) != !populationFromData else {
             throw ValidationError("Give exactly one of --population (persons in the base year) or --population-from-data.")
         }
-        if let population, population <= 0 { throw ValidationError("Use --population > 0 (persons in the base year).") }
         if populationFromData, growth != nil {
             throw ValidationError("--population-from-data takes the growth from the fit; drop --growth (or give --population).")
         }
@@ -85,7 +97,7 @@ struct WorkforceOptions: ParsableArguments {
     func stock(_ p: PopulationProjection) -> Double { startStock ?? ((startDensity ?? 0) * p.base / 1e4) }
 
     func stockNote(_ p: PopulationProjection) -> String {
-        startStock != nil ? "given" : "derived from density \(startDensity ?? 0) × population \(Int(p.base.rounded()))"
+        startStock != nil ? "given" : "derived from density \(startDensity ?? 0) × population \(formatNumber(p.base.rounded()))"
     }
 
     func solve(_ p: PopulationProjection) throws -> StockFlowSolver.HiresSolution {
@@ -110,12 +122,15 @@ struct SolveHires: ParsableCommand {
             the bundled population series, as `scenario run` does.
             """)
     @OptionGroup var workforce: WorkforceOptions
-    @Option(help: "Hires grow by this fraction a year: H, H(1+r), H(1+r)², … (solved by bisection).")
-    var hiresGrowth: Double?
+    @Option(name: .customLong("hires-growth"),
+            help: "Hires grow by this fraction a year (0.05 or 5%): H, H(1+r), H(1+r)², … (solved by bisection).")
+    var hiresGrowthRate: Fraction?
     @Flag(help: "Solve by bisection even when the closed form applies.")
     var numeric = false
     @Option(help: "Bisection tolerance in hires per year (the answer is within half of it).")
     var tolerance: Double = 1e-6
+
+    var hiresGrowth: Double? { hiresGrowthRate?.value }
 
     func validate() throws {
         if let hiresGrowth, !(hiresGrowth > -1 && hiresGrowth < 1) {
@@ -171,17 +186,22 @@ struct SolveHires: ParsableCommand {
 struct SolveAARR: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aarr",
-        abstract: "Average annual rate of reduction needed: 100·(1 − (target/current)^(1/n)).")
+        abstract: "Average annual rate of reduction needed, as a fraction: 1 − (target/current)^(1/n).")
     @Option(help: "Current value.") var current: Double
     @Option(help: "Target value.") var target: Double
     @Option(help: "Year of the current value.") var fromYear: Int
     @Option(help: "Target year.") var toYear: Int
 
+    func validate() throws {
+        try requireRange(fromYear, ScenarioParser.years, option: "--from-year", what: "a year")
+        try requireRange(toYear, ScenarioParser.years, option: "--to-year", what: "a year")
+    }
+
     func run() throws {
         try runReportingErrors {
             let r = try StockFlowSolver.requiredAARR(from: current, to: target, years: toYear - fromYear)
-            print("required AARR \(String(format: "%.4f", r)) % a year (\(fromYear)→\(toYear), "
-                + "\(current) → \(target); negative = the value must rise)")
+            print("required AARR \(String(format: "%.6f", r)) a year (\(String(format: "%.4f", 100 * r)) %; \(fromYear)→\(toYear), "
+                + "\(current) → \(target); negative = the value must rise; in a scenario file: aarr: \(String(format: "%.6f", r)))")
         }
     }
 }
@@ -193,6 +213,11 @@ struct SolveBudget: ParsableCommand {
     @OptionGroup var workforce: WorkforceOptions
     @Option(help: "Salary per staff-year (on the end-of-year stock).") var salary: Double = 0
     @Option(help: "Training cost per graduate entering service.") var trainingCost: Double = 0
+
+    func validate() throws {
+        try requireRange(salary, ScenarioParser.Limits.unitCost, option: "--salary", what: "currency units")
+        try requireRange(trainingCost, ScenarioParser.Limits.unitCost, option: "--training-cost", what: "currency units")
+    }
     @Option(help: "Where the unit costs come from (printed).") var costSource: String = "given on the command line"
 
     func run() throws {
@@ -211,7 +236,7 @@ struct SolveBudget: ParsableCommand {
                 print([String(row.year), fmt(row.stock), fmt(row.entrants), fmt(row.density), fmt(c.stockCost),
                        fmt(c.entryCost), fmt(c.total), fmt(c.cumulative)].joined(separator: ","))
             }
-            printError("hires \(Int(hires)) a year (⌈\(fmt(s.hires))⌉); total \(fmt(costs.last?.cumulative ?? 0)) "
+            printError("hires \(formatNumber(hires)) a year (⌈\(fmt(s.hires))⌉); total \(fmt(costs.last?.cumulative ?? 0)) "
                 + "over \(w.baseYear + 1)–\(w.targetYear); unit costs: \(costSource)")
         }
     }

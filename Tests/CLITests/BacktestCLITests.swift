@@ -55,3 +55,32 @@ struct BacktestCLITests {
         #expect((provenance["dataFiles"] as? [Any])?.count == 2)
     }
 }
+
+@Suite("chitieu backtest --subnational")
+struct SubnationalBacktestCLITests {
+    /// The borrowing path as it was (no regional dispersion) on the bundled GSO province file, origins 2010 and
+    /// 2014 (immunisation has national points 2010, 2013–2016, so only 2014 has ≥ 3 to borrow from),
+    /// one provincial point kept: every family is scored and the CSV has the documented columns.
+    @Test func shiftOnBundledProvinces() throws {
+        let r = try runChitieu(args: ["backtest", "--subnational", "--method", "shift", "--origins", "2010,2014",
+                                      "--points-kept", "1", "--format", "csv"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "method,group,points_kept,n,coverage_80,coverage_95,width_80_model,width_80_natural,winkler_80,winkler_95")
+        for group in ["all", "coverage", "fertility", "hospital_beds_per_10k", "mortality", "workforce"] {
+            #expect(lines.contains { $0.hasPrefix("shift,\(group),all,") }, "no row for \(group): \(lines)")
+        }
+        #expect(!lines.contains { $0.hasPrefix("shift-dispersion") })
+        #expect(r.stderr.contains("subnational backtest:"))
+    }
+
+    @Test func badPointsKeptAndMethod() throws {
+        let a = try runChitieu(args: ["backtest", "--subnational", "--points-kept", "0"])
+        #expect(a.status == 64)
+        #expect(a.stderr.contains("Use --points-kept with counts from 1 to 20"), "stderr: \(a.stderr)")
+        let b = try runChitieu(args: ["backtest", "--subnational", "--method", "ols"])
+        #expect(b.status == 64)
+        #expect(b.stderr.contains("Use --method shift, shift-dispersion, level-held, level-held-dispersion or all"),
+                "stderr: \(b.stderr)")
+    }
+}

@@ -104,7 +104,7 @@ struct BenchmarkSmokeTests {
         #expect(table == csv.stdout)
     }
 
-    @Test("data check --quiet: silent on a good file; on a bad one the same error and exit status as without it")
+    @Test("data check --validate-only: silent on a good file; on a bad one the same error and exit status as without it")
     func dataCheckQuiet() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -113,11 +113,11 @@ struct BenchmarkSmokeTests {
         try Self.write(Self.seriesHeader, rows, to: good)
         rows[7] = "u5mr,R000000,2016,10,5"
         try Self.write(Self.seriesHeader, rows, to: bad)
-        let quiet = try runChitieu(args: ["data", "check", good.path, "--quiet", "--no-catalogue"])
+        let quiet = try runChitieu(args: ["data", "check", good.path, "--validate-only", "--no-catalogue"])
         #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty,
                 "status \(quiet.status), stdout \(quiet.stdout), stderr \(quiet.stderr)")
         let loud = try runChitieu(args: ["data", "check", bad.path, "--no-catalogue"])
-        let silent = try runChitieu(args: ["data", "check", bad.path, "--quiet", "--no-catalogue"])
+        let silent = try runChitieu(args: ["data", "check", bad.path, "--validate-only", "--no-catalogue"])
         #expect(loud.status == 65 && silent.status == 65)
         #expect(silent.stderr == loud.stderr && silent.stderr.contains("bad.csv:9:"), "stderr: \(silent.stderr)")
         #expect(silent.stdout.isEmpty)

@@ -23,8 +23,50 @@ struct ScenarioCLITests {
             .write(to: file, atomically: true, encoding: .utf8)
         let r = try runChitieu(args: ["scenario", "run", file.path])
         #expect(r.status == 78)
-        #expect(r.stderr.contains("bad.yaml:4:56: attrition must be in [0, 1) (got 1.2). Write it as a fraction: 0.03 for 3 %."),
-                "\(r.stderr)")
+        #expect(r.stderr.contains("bad.yaml:4:56: resources.doctors.attrition: must be from 0 to below 1 (a fraction: "
+            + "0.03 = 3 %) (got \"1.2\"). Write it as a fraction: 0.03 for 3 % (or \"3%\")"), "\(r.stderr)")
+    }
+
+    /// Issue 13: `solve hires --population 1e300` / `--target-density 1e300` trapped converting ⌈H⌉ to Int;
+    /// out-of-range options are usage errors (64) that name the range.
+    @Test(arguments: [
+        (["--population", "1e300"], "Use --population from 1.0 to 2000000000.0"),
+        (["--population", "1e6", "--target-density", "1e300"], "Use --target-density from 0.0 to 10000.0"),
+        (["--population", "nan"], "Use --population from 1.0"),
+        (["--population", "1e6", "--target-year", "99999"], "Use --target-year from 1900 to 2100"),
+        (["--population", "1e6", "--base-year=-9223372036854775808"], "Use --base-year from 1900 to 2100"),
+        (["--population", "1e6", "--pipeline-delay", "9223372036854775807"], "Use --pipeline-delay from 0 to 50"),
+    ])
+    func solveRefusesAbsurdValues(_ extra: [String], _ message: String) throws {
+        var args = ["solve", "hires", "--start-density", "10.5", "--target-year", "2030", "--attrition", "0.03"] + extra
+        if !extra.contains("--target-density") { args += ["--target-density", "12"] }
+        let r = try runChitieu(args: args)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+
+    /// Growth compounding over 177 years to an absurd population is refused by the solver (65), not trapped.
+    @Test func solveRefusesAnAbsurdAnswer() throws {
+        let r = try runChitieu(args: ["solve", "hires", "--start-density", "10.5", "--target-density", "12", "--base-year",
+                                      "1901", "--target-year", "2100", "--attrition", "0.03", "--population", "2e9",
+                                      "--growth", "0.49"])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("is beyond any workforce"), "\(r.stderr)")
+    }
+
+    /// One percent convention: `--attrition 3%` is 0.03, as `attrition: 3%` in a scenario file.
+    @Test func solvePercentStrings() throws {
+        let base = ["solve", "hires", "--start-density", "10.5", "--target-density", "12", "--target-year", "2030",
+                    "--population", "1000000"]
+        let fraction = try runChitieu(args: base + ["--attrition", "0.03", "--growth", "0.01"])
+        let percent = try runChitieu(args: base + ["--attrition", "3%", "--growth", "1%"])
+        #expect(percent.status == 0, "\(percent.stderr)")
+        #expect(percent.stdout.contains("hires per year H      68.459576 (closed form)"), "\(percent.stdout)")
+        #expect(fraction.stdout.split(separator: "\n").dropFirst(2) == percent.stdout.split(separator: "\n").dropFirst(2))
+        let aarr = try runChitieu(args: ["solve", "aarr", "--current", "20", "--target", "15", "--from-year", "2023",
+                                         "--to-year", "2030"])
+        #expect(aarr.stdout.contains("required AARR 0.040264 a year (4.0264 %;"), "\(aarr.stdout)")
+        #expect(aarr.stdout.contains("in a scenario file: aarr: 0.040264"), "\(aarr.stdout)")
     }
 
     @Test func sameSeedSameBytes() throws {
@@ -44,5 +86,52 @@ struct ScenarioCLITests {
             #expect(!x.contains("analytic"), "an analytic row changed with the seed: \(x) vs \(y)")
         }
         #expect(linesA != linesC)
+    }
+}
+
+/// Issue 13: every shipped scenario (one per lever) runs, and the reference documents every key.
+@Suite("shipped scenarios and the scenario-file reference")
+struct ShippedScenarioTests {
+    static let files: [String] = {
+        let dir = datasetsDirectory().appendingPathComponent("kontum/scenarios")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    @Test(arguments: files)
+    func shippedScenarioRuns(file: String) throws {
+        let r = try runChitieu(args: ["scenario", "run", "Datasets/kontum/scenarios/\(file)", "--draws", "100", "--format", "csv"])
+        #expect(r.status == 0, "\(file): \(r.stderr)")
+        #expect(r.stdout.hasPrefix("scenario,"), "\(file): \(r.stdout.prefix(200))")
+    }
+
+    @Test func everyLeverHasAShippedExample() throws {
+        let text = try Self.files.map {
+            try String(contentsOf: datasetsDirectory().appendingPathComponent("kontum/scenarios/\($0)"), encoding: .utf8)
+        }.joined()
+        for lever in ["halt", "target_path", "values:", "cap:", "pipeline_delay:", "budget:", "aarr:", "accelerate:"] {
+            #expect(text.contains(lever), "no shipped example uses \(lever)")
+        }
+    }
+
+    @Test func helpTopicAndReadmeDocumentEveryKey() throws {
+        let help = try runChitieu(args: ["help", "scenario-file"])
+        #expect(help.status == 0, "\(help.stderr)")
+        let readme = try String(contentsOf: datasetsDirectory().appendingPathComponent("kontum/scenarios/README.md"),
+                                encoding: .utf8)
+        let keys = ["name", "description", "region", "data", "targets", "base_year", "horizon", "draws", "seed",
+                    "population.series", "population.growth", "population.growth_sd", "population.base", "aarr",
+                    "accelerate", "values", "start_year", "cap", "start_stock", "start_density", "hires", "extra_hires",
+                    "additions", "attrition", "attrition_sd", "attrition_change", "pipeline_delay", "pipeline_arrivals",
+                    "salary", "training_cost", "cost_per_bed", "running_cost", "cost_source", "budget.currency",
+                    "budget.annual", "budget.preventive_share", "budget.source", "discount_rate"]
+        for key in keys {
+            #expect(help.stdout.contains(key), "help scenario-file lacks \(key)")
+            #expect(readme.contains(key), "README lacks \(key)")
+        }
+        // The README's reference is `chitieu scenario-file`'s, line for line.
+        let reference = try runChitieu(args: ["scenario-file"])
+        for line in reference.stdout.split(separator: "\n") where line.hasPrefix("    ") {
+            #expect(readme.contains(line.trimmingCharacters(in: .whitespaces)), "README lacks: \(line)")
+        }
     }
 }

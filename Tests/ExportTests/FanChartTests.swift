@@ -157,6 +157,19 @@ struct NiceScaleTests {
         let error = expectExportError { _ = try NiceScale(minimum: 0, maximum: .infinity) }
         #expect(error?.message.hasPrefix("An axis range is not finite") == true)
     }
+
+    /// Issue 13: a chart value ≥ ~1.2e308 trapped in `ticks` (`Int(inf)`: the span or the rounded upper end
+    /// overflowed). Such ranges are refused with a message; the largest plottable ones still work.
+    @Test(arguments: [[0.0, 1.2e308], [-1e308, 1e308], [1.7e308, 1.79e308], [-Double.greatestFiniteMagnitude, 0]])
+    func hugeRangesAreRefusedNotTrapped(range: [Double]) {
+        let error = expectExportError { _ = try NiceScale(minimum: range[0], maximum: range[1]).ticks }
+        #expect(error?.message.contains("too large to draw") == true, "\(String(describing: error))")
+    }
+
+    @Test func largeButFiniteRangesStillWork() throws {
+        let scale = try NiceScale(minimum: 0, maximum: 3e307)
+        #expect(scale.ticks.count >= 2 && scale.ticks.count <= 12 && scale.ticks.allSatisfy(\.isFinite))
+    }
 }
 
 /// Byte-for-byte comparison with a recorded SVG. Re-record after an intended change with

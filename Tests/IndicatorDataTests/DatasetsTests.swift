@@ -32,6 +32,8 @@ private let altPriority = ["sdg_indicators", "ddf--who--gho", "IHR-costing", "sy
 private let expectedFiles: [String: Int] = [
     // path: data rows (header excluded)
     "indicators.csv": 85,
+    "derived_indicators.csv": 5,
+    "regions.csv": 62,
     "intl/intl_series.csv": 6477,
     "kontum/kontum_province.csv": 156,
     "kontum/plan_baseline_2023.csv": 22,
@@ -47,6 +49,7 @@ private let expectedFiles: [String: Int] = [
 
 private let seriesFiles = expectedFiles.keys.filter {
     $0 != "indicators.csv" && $0 != "kontum/plan_targets.csv" && $0 != "national/national_targets.csv"
+        && $0 != "derived_indicators.csv" && $0 != "regions.csv"
 }.sorted()
 
 private func readSeries(_ path: String, catalogue: IndicatorCatalogue? = nil) throws -> SeriesCollection {

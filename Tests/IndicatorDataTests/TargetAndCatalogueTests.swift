@@ -51,6 +51,25 @@ struct TargetAndCatalogueTests {
         #expect(error.description.hasPrefix("t.csv:3:3: duplicate target (imr, VN, 2025): also at line 2"))
     }
 
+    /// Issue 13: targets outside the catalogue's bounds (`u5mr <= -5`, `dtp3_pct >= 120`) were accepted;
+    /// with a catalogue they are refused at the cell, on the slow and the columnar path alike.
+    @Test("targets outside the catalogue's bounds are refused", arguments: [
+        ("hiv_new_infections,VN,2030,-5,<=", "t.csv:2:4: target value -5 for hiv_new_infections is below the indicator's lower bound 0"),
+        ("dtp3_pct,VN,2030,120,>=", "t.csv:2:4: target value 120 for dtp3_pct is above the indicator's upper bound 100"),
+    ])
+    func targetsOutsideBounds(row: String, expected: String) throws {
+        let cat = try IndicatorCatalogue.read(contentsOf: fixtureURL("catalogue_small.csv"))
+        let text = "indicator_code,region,year,value,comparator\n\(row)\n"
+        let options = ReadOptions(catalogue: cat)
+        let error = try #require(throws: DataError.self) { try Target.read(bytes: Array(text.utf8), file: "t.csv", options: options) }
+        #expect(error.description.hasPrefix(expected), "\(error)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("t-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: DataError.self) { try Target.readColumns(contentsOf: url, displayName: "t.csv", options: options) }
+        #expect(try Target.read(bytes: Array(text.utf8), file: "t.csv").count == 1)  // no catalogue: no bounds
+    }
+
     @Test("catalogue: fields, optional columns, lookup by series code")
     func catalogue() throws {
         let cat = try IndicatorCatalogue.read(contentsOf: fixtureURL("catalogue_small.csv"))

@@ -127,7 +127,7 @@ struct CalibrationTests {
         #expect {
             _ = try Calibration.load(from: url)
         } throws: { error in
-            "\(error)".contains("not a chitieu calibration JSON") && "\(error)".contains("chitieu backtest --fit-calibration")
+            "\(error)".contains("version: missing") && "\(error)".contains("chitieu backtest --fit-calibration")
         }
     }
 
@@ -169,7 +169,7 @@ struct CalibrationTests {
         #expect {
             _ = try Calibration.load(from: url)
         } throws: { error in
-            "\(error)".contains("group pooled has a negative or non-finite drift variance")
+            "\(error)".contains("pooled.driftVariance: τ² must be from 0 to 10, got -1.0")
         }
     }
 

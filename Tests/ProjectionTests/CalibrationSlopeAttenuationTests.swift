@@ -89,7 +89,7 @@ struct CalibrationSlopeAttenuationTests {
         #expect {
             _ = try Calibration.load(from: bad)
         } throws: { error in
-            "\(error)".contains("group pooled has a slope attenuation 1.5 outside 0–1")
+            "\(error)".contains("pooled.slopeAttenuation: κ must be from 0 to 1, got 1.5")
         }
     }
 }

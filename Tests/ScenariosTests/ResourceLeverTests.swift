@@ -106,6 +106,72 @@ struct ResourceLeverTests {
         #expect(abs(increment.total - expected.reduce(0, +)) < 1e-7)
     }
 
+    /// The trend draws' marginal is the calibrated predictive (drift variance τ²h^γ and t tails included):
+    /// the share of draws below each predictive quantile is within 4 SE of its level (fixed seed; a false
+    /// alarm has probability ≈ 6e-5 per comparison).
+    @Test func trendDrawsHaveThePredictiveMarginal() throws {
+        let fit = try physiciansFit()
+        let years = Array(2024...2030)
+        let mc = TrendDraws(fit: fit, years: years, draws: 20_000, seed: 5, label: "trend:physicians_per_10k")
+        for (i, year) in years.enumerated() {
+            let p = fit.predictive(year: year)
+            let values = mc.deviations(year: i).map { fit.transform.inverse(p.location + $0) }
+            for level in [0.05, 0.25, 0.5, 0.75, 0.95] {
+                let share = Double(values.filter { $0 < p.quantile(level) }.count) / Double(values.count)
+                let se = (level * (1 - level) / Double(values.count)).squareRoot()
+                #expect(abs(share - level) <= 4 * se, "\(year) q\(level): share \(share)")
+            }
+        }
+    }
+
+    /// Cost per point of density and per percentage point of P(attain) gained, against the BAU run's numbers.
+    @Test func costPerPointGained() throws {
+        let bau = try runDoctors(ResourceSpec(attrition: 0.03))
+        let spec = ResourceSpec(extraHires: .constant(20), attrition: 0.03,
+                                costs: UnitCosts(perStockYear: 1e8, perEntrant: 5e8, source: "illustrative"))
+        let lever = try runDoctors(spec)
+        let s = try #require(lever.resources.first)
+        let bau2030 = try #require(doctorsAttainment(bau).last), lever2030 = try #require(doctorsAttainment(lever).last)
+        #expect(s.milestoneYear == 2030 && s.bauProbability == bau2030.probability && s.probability == lever2030.probability)
+        let pv = try #require(s.increment?.presentValue)
+        let gain = try #require(lever2030.median) - (try #require(bau2030.median))
+        #expect(pv > 0 && gain > 0)
+        #expect(abs(try #require(s.densityGain) - gain) < 1e-9)
+        #expect(abs(try #require(s.costPerDensityPoint) - pv / gain) < 1e-6 * pv / gain)
+        let pGain = 100 * (try #require(lever2030.probability) - (try #require(bau2030.probability)))
+        #expect(abs(try #require(s.costPerProbabilityPoint) - pv / pGain) < 1e-6 * pv / pGain)
+        #expect(lever.incrementalCost?.presentValue == pv && lever.discountRate == Scenario.defaultDiscountRate)
+        #expect(bau.resources.first?.costPerProbabilityPoint == nil)
+    }
+
+    /// The lever keys: extra intake, attrition change, discount rate; no start stock or hires = BAU.
+    @Test func leverKeysParse() throws {
+        let yaml = """
+            name: Levers
+            horizon: 2030
+            discount_rate: 0.05
+            resources:
+              doctors: {extra_hires: 12, attrition: 0.03, attrition_change: -0.01}
+              nurses: {attrition: 0.03}
+              beds: {extra_additions: 20, attrition: 0}
+            """
+        let s = try ScenarioParser.parse(yaml: yaml, file: "s.yaml", catalogue: testCatalogue)
+        #expect(s.discountRate == 0.05)
+        #expect(s.resources[.doctors]?.extraHires == .constant(12) && s.resources[.doctors]?.attritionChange == -0.01)
+        #expect(s.resources[.nurses]?.isBusinessAsUsual == true && s.resources[.nurses]?.start == nil)
+        #expect(s.resources[.beds]?.extraHires == .constant(20))
+        let both = yaml.replacingOccurrences(of: "extra_hires: 12", with: "extra_hires: 12, hires: 50")
+        #expect(throws: ScenarioError.self) { try ScenarioParser.parse(yaml: both, file: "s.yaml", catalogue: testCatalogue) }
+        do {
+            _ = try ScenarioParser.parse(yaml: both, file: "s.yaml", catalogue: testCatalogue)
+        } catch {
+            #expect("\(error)".contains("give `hires` (the total a year) or `extra_hires` (on top of business as usual), not both"),
+                    "\(error)")
+        }
+        let rate = yaml.replacingOccurrences(of: "discount_rate: 0.05", with: "discount_rate: 1.5")
+        #expect(throws: ScenarioError.self) { try ScenarioParser.parse(yaml: rate, file: "s.yaml", catalogue: testCatalogue) }
+    }
+
     /// h̄ = ΔS + a·S for one year; the k-year annuity form otherwise (hand values).
     @Test func netHiresFormula() throws {
         let h1 = try #require(NetHires.implied(from: (2020, 1000), to: (2021, 1100), attrition: 0.03))

@@ -68,7 +68,7 @@ struct ScenarioAttainmentTests {
             scenario: scenario(lever, draws: 20_000),
             inputs: ScenarioInputs(catalogue: testCatalogue, series: ["stunting_u5_pct": stuntingSeries],
                                    fits: ["stunting_u5_pct": fit], targets: trendTargets))
-        let out = runner.runTrend(code: "stunting_u5_pct", fit: fit, spec: lever, targets: trendTargets)
+        let out = runner.runTrend(code: "stunting_u5_pct", fit: fit, spec: lever, targets: trendTargets, draws: true)
         for year in [2021, 2023, 2025, 2030] {
             let predictive = try #require(out.projected.predictive[year])
             let draws = try #require(out.projected.draws[year])

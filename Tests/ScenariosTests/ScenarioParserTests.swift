@@ -57,33 +57,37 @@ struct ScenarioParserTests {
 
     @Test func unknownLever() {
         let m = message(Self.valid.replacingOccurrences(of: "{accelerate: 1.5,", with: "{speedup: 1.5,"))
-        #expect(m.hasPrefix("scenario.yaml:6:21: unknown lever `speedup` for stunting_u5_pct. Use one of: bau, aarr"), "\(m)")
+        #expect(m.hasPrefix("scenario.yaml:6:21: trends.stunting_u5_pct: unknown lever (got \"speedup\"). Use one of: bau, aarr"), "\(m)")
     }
 
     @Test func negativeAttrition() {
         let m = message(Self.valid.replacingOccurrences(of: "attrition: 3%", with: "attrition: -0.02"))
-        #expect(m == "scenario.yaml:11:16: attrition must be in [0, 1) (got -0.02). Write it as a fraction: 0.03 for 3 %.", "\(m)")
+        #expect(m == "scenario.yaml:11:16: resources.doctors.attrition: must be from 0 to below 1 (a fraction: 0.03 = 3 %) "
+            + "(got \"-0.02\"). Write it as a fraction: 0.03 for 3 % (or \"3%\")", "\(m)")
     }
 
     @Test func attritionAtLeastOne() {
         let m = message(Self.valid.replacingOccurrences(of: "attrition: 3%", with: "attrition: 1.2"))
-        #expect(m == "scenario.yaml:11:16: attrition must be in [0, 1) (got 1.2). Write it as a fraction: 0.03 for 3 %.", "\(m)")
+        #expect(m.hasPrefix("scenario.yaml:11:16: resources.doctors.attrition: must be from 0 to below 1 (a fraction: 0.03 = 3 %) "
+            + "(got \"1.2\")"), "\(m)")
         let hundred = message(Self.valid.replacingOccurrences(of: "attrition: 3%", with: "attrition: 100%"))
-        #expect(hundred.hasPrefix("scenario.yaml:11:16: attrition must be in [0, 1) (got 1)"), "\(hundred)")
+        #expect(hundred.hasPrefix("scenario.yaml:11:16: resources.doctors.attrition: must be from 0 to below 1"), "\(hundred)")
+        #expect(hundred.contains("(got \"100%\")"), "\(hundred)")
     }
 
     @Test func unknownIndicator() {
         let m = message(Self.valid.replacingOccurrences(of: "  stunting_u5_pct:", with: "  stunting_pct:"))
-        #expect(m.hasPrefix("scenario.yaml:6:3: unknown indicator `stunting_pct`. Did you mean stunting_u5_pct?"), "\(m)")
+        #expect(m.hasPrefix("scenario.yaml:6:3: trends: unknown indicator (got \"stunting_pct\"). Did you mean stunting_u5_pct?"), "\(m)")
     }
 
     @Test func yearBeforeTheData() {
         let m = message(Self.valid.replacingOccurrences(of: "start_year: 2024", with: "start_year: 2019"))
-        #expect(m == "scenario.yaml:6:50: trends.stunting_u5_pct.start_year 2019 is before the data: the scenario builds "
-            + "on data up to base_year 2023. Use a year from 2023 to 2030.", "\(m)")
+        #expect(m == "scenario.yaml:6:50: trends.stunting_u5_pct.start_year: must be from 2023 to the horizon 2030 "
+            + "(got \"2019\"). The scenario builds on data up to base_year 2023; use a later year", "\(m)")
         let values = message(Self.valid.replacingOccurrences(of: "{accelerate: 1.5, start_year: 2024, cap: [0, 100]}",
                                                              with: "{values: {2020: 18.0, 2030: 12.0}}"))
-        #expect(values.hasPrefix("scenario.yaml:6:30: trends.stunting_u5_pct.values year 2020 is before the data"), "\(values)")
+        #expect(values.hasPrefix("scenario.yaml:6:30: trends.stunting_u5_pct.values year: must be from 2024 to the horizon 2030 "
+            + "(got \"2020\")"), "\(values)")
     }
 
     @Test func missingField() {
@@ -102,12 +106,13 @@ struct ScenarioParserTests {
 
     @Test func capOutsideBounds() {
         let m = message(Self.valid.replacingOccurrences(of: "cap: [0, 100]", with: "cap: [0, 120]"))
-        #expect(m.hasPrefix("scenario.yaml:6:65: trends.stunting_u5_pct.cap upper 120 is above the indicator's bound 100"), "\(m)")
+        #expect(m.hasPrefix("scenario.yaml:6:65: trends.stunting_u5_pct.cap[1]: must be from 0 to 100 (stunting_u5_pct in its "
+            + "unit: %) (got \"120\")"), "\(m)")
     }
 
     @Test func unknownTopLevelKeyAndCostsWithoutSource() {
         let m = message(Self.valid + "\nhorizn: 2030\n")
-        #expect(m.hasPrefix("scenario.yaml:15:1: unknown key `horizn` in the scenario. Use one of: name,"), "\(m)")
+        #expect(m.hasPrefix("scenario.yaml:15:1: the scenario: unknown key (got \"horizn\"). Use one of: name,"), "\(m)")
         let c = message(Self.valid.replacingOccurrences(
             of: "    cost_source: \"illustrative, replace with the province's figures\"\n", with: ""))
         #expect(c.contains("gives unit costs without `cost_source`"), "\(c)")
@@ -115,6 +120,6 @@ struct ScenarioParserTests {
 
     @Test func hireListTooShort() {
         let m = message(Self.valid.replacingOccurrences(of: "hires: 70", with: "hires: [70, 70]"))
-        #expect(m.hasPrefix("scenario.yaml:10:12: resources.doctors.hires lists 2 year(s) but the scenario projects 7"), "\(m)")
+        #expect(m.hasPrefix("scenario.yaml:10:12: resources.doctors.hires: lists 2 value(s) but the scenario projects 7"), "\(m)")
     }
 }

@@ -59,12 +59,12 @@ struct StockFlowTests {
         }
     }
 
-    /// AARR = 100·(1 − (y_T/y₀)^(1/n)): stunting 20 % → 15 % in 7 years needs 4.0264 % a year
-    /// (python 3.11: `100*(1-0.75**(1/7))` = 4.026439021129735).
+    /// AARR = 1 − (y_T/y₀)^(1/n) (a fraction, as `aarr:` in a scenario file): stunting 20 % → 15 % in 7
+    /// years needs 4.0264 % a year (python 3.11: `1-0.75**(1/7)` = 0.04026439021129735).
     @Test func requiredAARR() throws {
         let r = try StockFlowSolver.requiredAARR(from: 20, to: 15, years: 7)
-        #expect(abs(r - 100 * (1 - Foundation.pow(0.75, 1.0 / 7))) < 1e-12)
-        #expect(abs(r - 4.026439021129735) < 1e-12)
+        #expect(abs(r - (1 - Foundation.pow(0.75, 1.0 / 7))) < 1e-14)
+        #expect(abs(r - 0.04026439021129735) < 1e-14)
         #expect { _ = try StockFlowSolver.requiredAARR(from: 0, to: 15, years: 7) } throws: {
             "\($0)".contains("AARR needs positive values")
         }

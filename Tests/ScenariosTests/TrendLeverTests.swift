@@ -57,7 +57,7 @@ struct TrendLeverTests {
     }
 
     @Test func aarrIsAFixedRate() throws {
-        let p = try path(TrendLeverSpec(lever: .aarr(3)))
+        let p = try path(TrendLeverSpec(lever: .aarr(0.03)))
         #expect(abs((p.central[2030] ?? .nan) - 22.0 * Foundation.pow(0.97, 10)) < 1e-12)
     }
 
@@ -71,12 +71,12 @@ struct TrendLeverTests {
     }
 
     /// Caps keep percentages within bounds: a rising path on a linear fit is cut at the cap, and an
-    /// `aarr` of −50 % a year (doubling) cannot leave [0, 100].
+    /// `aarr` of −0.5 (a 50 % rise a year) cannot leave [0, 100].
     @Test func capsKeepPercentagesWithinBounds() throws {
-        let capped = try path(TrendLeverSpec(lever: .aarr(-50), capLower: 0, capUpper: 60))
+        let capped = try path(TrendLeverSpec(lever: .aarr(-0.5), capLower: 0, capUpper: 60))
         #expect(capped.central.values.allSatisfy { $0 <= 60 && $0 >= 0 })
         #expect(capped.central[2030] == 60)
-        let uncappedSpec = try path(TrendLeverSpec(lever: .aarr(-50)))
+        let uncappedSpec = try path(TrendLeverSpec(lever: .aarr(-0.5)))
         #expect(uncappedSpec.central.values.allSatisfy { $0 <= 100 })
         #expect(uncappedSpec.perturbed(year: 2030, deviation: 5) <= 100)
     }

@@ -34,19 +34,35 @@ public struct NiceScale: Sendable, Equatable {
             low -= pad
             high += pad
         }
+        // Near ±Double.greatestFiniteMagnitude the span, the rounded ends or the tick count overflow; such
+        // values are not plottable magnitudes, so they are refused rather than trapped on (`Int(inf)`).
+        let tickCount = Swift.min(Swift.max(ticks, 2), Self.maxTicks)
         let range = Self.niceNumber(high - low, round: false)
-        var step = Self.niceNumber(range / Double(Swift.max(ticks - 1, 1)), round: true)
+        var step = Self.niceNumber(range / Double(tickCount - 1), round: true)
         if step < minimumStep { step = minimumStep }
+        let lower = (low / step).rounded(.down) * step
+        let upper = (high / step).rounded(.up) * step
+        let intervals = ((upper - lower) / step).rounded()
+        guard (high - low).isFinite, step.isFinite, lower.isFinite, upper.isFinite,
+              intervals.isFinite, intervals <= Double(Self.maxTicks) else {
+            throw ExportError(.badChartData, message: "An axis range (\(minimum) to \(maximum)) is too large to draw; "
+                              + "check the chart data for absurd values.")
+        }
         self.step = step
-        self.lower = (low / step).rounded(.down) * step
-        self.upper = (high / step).rounded(.up) * step
+        self.lower = lower
+        self.upper = upper
+        self.tickCount = Int(intervals) + 1
         self.fractionDigits = Swift.max(-Int(log10(step).rounded(.down)), 0)
     }
 
+    /// Most ticks an axis may have (a guard against degenerate ranges, not a layout choice).
+    static let maxTicks = 1000
+
+    private let tickCount: Int
+
     /// The tick values from `lower` to `upper` inclusive (computed as lower + i·step to avoid drift).
     public var ticks: [Double] {
-        let count = Int(((upper - lower) / step).rounded()) + 1
-        return (0..<Swift.max(count, 1)).map { lower + Double($0) * step }
+        (0..<Swift.max(tickCount, 1)).map { lower + Double($0) * step }
     }
 
     /// A tick label with `fractionDigits` decimals.

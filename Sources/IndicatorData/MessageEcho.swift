@@ -1,0 +1,62 @@
+import Foundation
+
+/// How an offending value is shown inside an error message: at most `limit` characters, control
+/// characters escaped, so a 50 MB cell or a NUL byte cannot flood or corrupt a terminal.
+///
+/// `\0`, `\t`, `\n`, `\r` are written as those escapes; other C0/C1 controls and DEL as `\u{XX}`; a
+/// cut value ends with `…` and says how long it was.
+public enum MessageEcho {
+    public static let defaultLimit = 80
+
+    /// `text` shortened and escaped, without quotes.
+    public static func escaped(_ text: String, limit: Int = defaultLimit) -> String {
+        var out = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= limit {
+                out += "… (\(text.unicodeScalars.count) characters)"
+                return out
+            }
+            count += 1
+            switch scalar.value {
+            case 0: out += "\\0"
+            case 9: out += "\\t"
+            case 10: out += "\\n"
+            case 13: out += "\\r"
+            case 0..<0x20, 0x7F..<0xA0: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `"text"` shortened and escaped, in double quotes (a quote inside is written `\"`).
+    public static func quoted(_ text: String, limit: Int = defaultLimit) -> String {
+        "\"" + escaped(text, limit: limit).replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// Whether `text` holds a control character (other than tab, LF and CR when `allowWhitespace`).
+    public static func hasControlCharacters(_ text: String, allowWhitespace: Bool = false) -> Bool {
+        text.unicodeScalars.contains { s in
+            if allowWhitespace, s.value == 9 || s.value == 10 || s.value == 13 { return false }
+            return s.value < 0x20 || (0x7F..<0xA0).contains(s.value)
+        }
+    }
+
+    /// A whole message made safe to print: control characters escaped and every run of more than `limit`
+    /// non-blank characters (an echoed 50 MB cell) cut to `limit` with "…", whoever built the message.
+    public static func bounded(_ message: String, limit: Int = defaultLimit) -> String {
+        guard message.unicodeScalars.count > limit || hasControlCharacters(message) else { return message }
+        var out = ""
+        var run = 0
+        for scalar in message.unicodeScalars {
+            if scalar == " " { run = 0 } else { run += 1 }
+            if run > limit {
+                if run == limit + 1 { out += "…" }
+                continue
+            }
+            out += escaped(String(scalar), limit: 2)
+        }
+        return out
+    }
+}

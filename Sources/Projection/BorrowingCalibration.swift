@@ -1,0 +1,174 @@
+import Foundation
+
+// MARK: - Provincial dispersion
+
+/// The spread of regions around a shifted national trend (or around their own held level), estimated from
+/// other regions of the same country: the variance a sparse regional series cannot estimate itself.
+///
+///     σ²_prov(h) = a + b·h,   h = year − the region's last observed year (h ≥ 1; h ≤ 0 → a)
+///
+/// a is the region's year-to-year noise (its anchor point and the new observation), b the rate at which a
+/// region's path drifts away from the national one (a random-walk divergence, Harvey 1989, *Forecasting,
+/// Structural Time Series Models and the Kalman Filter*, §2.3.2, the local-level part). The predictive is a
+/// Student t with ν degrees of freedom fitted together with a and b. Fitted per indicator family by
+/// `BorrowingCalibration.fitDispersion` on the interval score of rolling-origin backtests of regions
+/// (`SubnationalBacktest`), checked by region cross-validation (Datasets/calibration/README.md).
+public struct BorrowingDispersion: Sendable, Hashable, Codable {
+    /// Family name (`IndicatorFamily`) or, for an indicator without a family, its code.
+    public var group: String
+    /// a: variance at every horizon (model scale squared).
+    public var levelVariance: Double
+    /// b: variance added per year of horizon.
+    public var variancePerYear: Double
+    /// ν of the Student t predictive (1000 = normal).
+    public var degreesOfFreedom: Double
+    /// Distinct regional series and backtest errors the fit used.
+    public var series: Int
+    public var errors: Int
+    /// In-sample coverage of the 80 % and 95 % intervals on the errors the fit used.
+    public var coverage80: Double
+    public var coverage95: Double
+
+    public init(group: String, levelVariance: Double, variancePerYear: Double, degreesOfFreedom: Double,
+                series: Int = 0, errors: Int = 0, coverage80: Double = .nan, coverage95: Double = .nan) {
+        self.group = group
+        self.levelVariance = levelVariance
+        self.variancePerYear = variancePerYear
+        self.degreesOfFreedom = degreesOfFreedom
+        self.series = series
+        self.errors = errors
+        self.coverage80 = coverage80
+        self.coverage95 = coverage95
+    }
+
+    /// σ²_prov(h) = a + b·max(h, 0).
+    public func variance(horizon h: Int) -> Double {
+        levelVariance + variancePerYear * Double(Swift.max(h, 0))
+    }
+
+    /// "a=0.0123, b=0.00456/yr, ν=5" for labels.
+    public var label: String {
+        String(format: "a=%.3g, b=%.3g/yr, ν=%@", levelVariance, variancePerYear, formatNu(degreesOfFreedom))
+    }
+}
+
+// MARK: - The shipped file
+
+/// Provincial dispersion constants for the national-slope shift (`shift`) and for the reference-class
+/// level-held predictive (`levelHeld`), per group, shipped in `Datasets/calibration/borrowing.json`.
+public struct BorrowingCalibration: Sendable, Hashable, Codable {
+    public static let formatVersion = 1
+    public var version: Int
+    public var method: String
+    /// σ²_prov(h) around the shifted national trend, per group (`TrendFitter.fitBorrowingNational`).
+    public var shift: [BorrowingDispersion]
+    /// σ²_prov(h) around the held level, per group (`TrendFitter.levelHeld`).
+    public var levelHeld: [BorrowingDispersion]
+    public var provenance: BorrowingProvenance?
+
+    public init(method: String, shift: [BorrowingDispersion], levelHeld: [BorrowingDispersion],
+                provenance: BorrowingProvenance?) {
+        self.version = Self.formatVersion
+        self.method = method
+        self.shift = shift
+        self.levelHeld = levelHeld
+        self.provenance = provenance
+    }
+
+    /// The group of an indicator code: its family (`IndicatorFamily`), else the code itself.
+    public static func group(forIndicator code: String) -> String {
+        IndicatorFamily.of(code)?.rawValue ?? code
+    }
+
+    /// The shift dispersion for an indicator's group, if fitted.
+    public func shiftDispersion(forIndicator code: String) -> BorrowingDispersion? {
+        let group = Self.group(forIndicator: code)
+        return shift.first { $0.group == group }
+    }
+
+    /// The reference-class (level-held) dispersion for an indicator's group, if fitted.
+    public func levelHeldDispersion(forIndicator code: String) -> BorrowingDispersion? {
+        let group = Self.group(forIndicator: code)
+        return levelHeld.first { $0.group == group }
+    }
+
+    /// Reads constants written by `jsonData()`.
+    /// - Throws: `BorrowingCalibrationError` with the file and what to do.
+    public static func load(from url: URL) throws -> BorrowingCalibration {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw BorrowingCalibrationError(file: url.path,
+                                            reason: "cannot read the file (\(error.localizedDescription))")
+        }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let decoded: BorrowingCalibration
+        do { decoded = try decoder.decode(BorrowingCalibration.self, from: data) } catch {
+            throw BorrowingCalibrationError(file: url.path,
+                                            reason: "not a chitieu borrowing calibration JSON (\(error))")
+        }
+        guard decoded.version == formatVersion else {
+            throw BorrowingCalibrationError(
+                file: url.path, reason: "format version \(decoded.version), this chitieu reads \(formatVersion)")
+        }
+        for entry in decoded.shift + decoded.levelHeld {
+            let finite = entry.levelVariance.isFinite && entry.variancePerYear.isFinite
+            guard finite, entry.levelVariance >= 0, entry.variancePerYear >= 0, entry.degreesOfFreedom > 0 else {
+                throw BorrowingCalibrationError(
+                    file: url.path, reason: "group \(entry.group) has a negative or non-finite variance or ν ≤ 0")
+            }
+        }
+        return decoded
+    }
+
+    /// The command that regenerates the shipped file.
+    public static let regenerateCommand = "chitieu backtest --subnational --fit-calibration --out "
+        + "Datasets/calibration/borrowing.json --force"
+
+    /// Pretty-printed JSON with sorted keys (stable diffs when regenerated).
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(self)
+    }
+}
+
+/// A borrowing calibration file that cannot be used.
+public struct BorrowingCalibrationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var reason: String
+    public var description: String {
+        "\(file): \(reason); regenerate it with `\(BorrowingCalibration.regenerateCommand)`"
+    }
+}
+
+/// Where the borrowing constants came from.
+public struct BorrowingProvenance: Sendable, Hashable, Codable {
+    public var dataFiles: [CalibrationProvenance.DataFile]
+    public var command: String
+    /// ISO 8601 date of the run.
+    public var generated: String
+    public var origins: [Int]
+    public var horizons: [Int]
+    /// Regional points kept before each origin (k).
+    public var pointsKept: [Int]
+    /// Per indicator, the last year scored (e.g. IMR to 2011), if limited.
+    public var lastScoredYears: [String: Int]
+    /// The national calibration the national trend used (its provenance command).
+    public var nationalCalibration: String?
+
+    public init(dataFiles: [CalibrationProvenance.DataFile], command: String, generated: String, origins: [Int],
+                horizons: [Int], pointsKept: [Int], lastScoredYears: [String: Int], nationalCalibration: String?) {
+        self.dataFiles = dataFiles
+        self.command = command
+        self.generated = generated
+        self.origins = origins
+        self.horizons = horizons
+        self.pointsKept = pointsKept
+        self.lastScoredYears = lastScoredYears
+        self.nationalCalibration = nationalCalibration
+    }
+}

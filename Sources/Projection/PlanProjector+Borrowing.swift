@@ -1,0 +1,97 @@
+import IndicatorData
+
+// MARK: - Borrowing: own slope on another basis, then the nearest ancestor's
+
+extension PlanProjector {
+    enum OwnSlope {
+        case fit(TrendFit)
+        /// Why not (nil: the indicator has no other-basis series at all; nothing worth saying).
+        case unavailable(String?)
+    }
+
+    enum Borrowed {
+        case fit(TrendFit, reason: String?)
+        case unavailable(String)
+    }
+
+    /// The region's own long series on another basis (`policy.otherBasis`), when it has at least
+    /// `ownTrendMinimum` points: its slope shifted to the plan's level (`TrendFitter.fitOwnSlopeShift`).
+    static func ownSlopeOnOtherBasis(indicator: Indicator, plan: Series, data: [SeriesKey: Series],
+                                     policy: ProjectionPolicy) -> OwnSlope {
+        let sources = policy.otherBasis[indicator.code] ?? []
+        guard !sources.isEmpty else { return .unavailable(nil) }
+        var why: [String] = []
+        for source in sources {
+            guard let long = data[SeriesKey(indicator: source.code, region: plan.region)] else {
+                why.append("no \(source.code) series for \(plan.region)")
+                continue
+            }
+            guard long.count >= policy.ownTrendMinimum else {
+                why.append("\(source.code) (\(source.basis)) has \(long.count) point(s) for \(plan.region), "
+                    + "fewer than \(policy.ownTrendMinimum) for its own slope")
+                continue
+            }
+            do {
+                return .fit(try TrendFitter.fitOwnSlopeShift(plan: plan, otherBasis: long, basis: source.basis,
+                                                             indicator: indicator, options: policy.options))
+            } catch {
+                why.append("the slope of \(source.code) cannot be used: \(error)")
+            }
+        }
+        return .unavailable(why.joined(separator: "; "))
+    }
+
+    /// The nearest ancestor (hierarchy parent, grandparent, …) with a comparable series: a national root
+    /// uses the catalogue's `national_series` (refused when it measures something different, unless
+    /// `allowProxy`); a subnational parent uses the same code as the region, read from the data or
+    /// aggregated from the parent's members (`RegionAggregation`).
+    static func borrowFromAncestor(indicator: Indicator, region: String, regional: Series?,
+                                   data: [SeriesKey: Series], policy: ProjectionPolicy) -> Borrowed {
+        guard policy.borrowNational else { return .unavailable("borrowing the parent region's trend is switched off") }
+        let ancestors = policy.hierarchy.ancestors(of: region)
+        guard !ancestors.isEmpty else { return .unavailable("\(region) has no parent region to borrow from") }
+        var why: [String] = []
+        for ancestor in ancestors {
+            let isRoot = policy.hierarchy.parent(of: ancestor) == nil
+            let code = isRoot ? indicator.nationalSeries : (indicator.provincialSeries ?? indicator.code)
+            guard let code else {
+                why.append("no national series for \(indicator.code)")
+                continue
+            }
+            guard let parent = parentSeries(code: code, indicator: indicator, region: ancestor, data: data,
+                                            hierarchy: policy.hierarchy) else {
+                why.append("no \(code) series for \(ancestor)")
+                continue
+            }
+            if isRoot, !(indicator.nationalComparable || policy.allowProxy) {
+                why.append("the national series \(code) measures something different (\(indicator.note)); "
+                    + "pass --allow-proxy to borrow its slope anyway")
+                continue
+            }
+            let what = isRoot ? "the national trend" : "the trend of \(ancestor)"
+            guard let regional, regional.count >= 1 else {
+                return .unavailable("no regional data point to anchor \(what)")
+            }
+            do {
+                var fit = try TrendFitter.fitBorrowingNational(provincial: regional, national: parent,
+                                                                indicator: indicator, options: policy.options)
+                if !isRoot { fit = fit.relabelled(method: .parentSlopeShift(parent: parent.key)) }
+                let proxy = isRoot && !indicator.nationalComparable
+                return .fit(fit, reason: proxy ? "proxy: slope of \(code), which measures something different" : nil)
+            } catch {
+                why.append("\(what) cannot be used: \(error)")
+            }
+        }
+        return .unavailable(why.joined(separator: "; "))
+    }
+
+    /// `code` for `region` from the data, or aggregated from the region's members in the hierarchy.
+    static func parentSeries(code: String, indicator: Indicator, region: String, data: [SeriesKey: Series],
+                             hierarchy: RegionHierarchy) -> Series? {
+        if let direct = data[SeriesKey(indicator: code, region: region)] { return direct }
+        let members = hierarchy.members(of: region)
+        guard !members.isEmpty else { return nil }
+        return (try? RegionAggregation.aggregate(code: code, rule: AggregationRule.rule(for: indicator),
+                                                 members: members, into: region, data: data))??.series
+    }
+}
