@@ -57,8 +57,8 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, json or xlsx (Excel workbook).")
     var format: OutputFormat = .table
 
-    @Option(help: "Language of the table's headers and the reliability summary: vi or en.")
-    var lang: Language = .en
+    @OptionGroup var language: LanguageOption
+    var lang: Language { language.lang }
 
     @OptionGroup var file: OutputFileOptions
     var out: String? { file.out }

@@ -52,8 +52,8 @@ struct DataCheckCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, json or xlsx (Excel workbook; redirect stdout to a file).")
     var format: OutputFormat = .table
 
-    @Option(help: "Language of the summary and headers: vi or en.")
-    var lang: Language = .en
+    @OptionGroup var language: LanguageOption
+    var lang: Language { language.lang }
 
     @OptionGroup var catalogueOption: CatalogueOption
     var catalogue: String? { catalogueOption.catalogue }

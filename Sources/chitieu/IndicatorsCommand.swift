@@ -21,8 +21,8 @@ struct IndicatorsCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, json or xlsx (Excel workbook; redirect stdout to a file).")
     var format: OutputFormat = .table
 
-    @Option(help: "Language of the table's headers and names: vi or en.")
-    var lang: Language = .en
+    @OptionGroup var language: LanguageOption
+    var lang: Language { language.lang }
 
     @OptionGroup var catalogueOption: CatalogueOption
     var catalogue: String? { catalogueOption.catalogue }
