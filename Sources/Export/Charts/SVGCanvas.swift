@@ -30,21 +30,7 @@ struct SVGCanvas {
     /// XML 1.0 escaping for text content and attribute values (`&`, `<`, `>`, `"`, `'`); control
     /// characters other than tab/newline, which XML forbids, are dropped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        MarkupEscaping.escape(text, apostrophe: "&apos;")
     }
 
     /// A rough text width for layout (legend wrapping, truncation): 0.6 em per character, the average

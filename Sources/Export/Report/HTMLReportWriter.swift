@@ -99,21 +99,7 @@ public struct HTMLReportWriter: Sendable {
     /// HTML text and attribute escaping (`&`, `<`, `>`, `"`, `'`); control characters other than tab and
     /// newline dropped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        MarkupEscaping.escape(text, apostrophe: "&#39;")
     }
 
     /// An SVG document as an inline element: the XML declaration dropped (HTML does not allow it there).
