@@ -36,14 +36,8 @@ extension TrendFitter {
         warnings.append("\(plan.key): \(plan.count) plan-basis point(s); projected with the region's own slope from "
             + "\(otherBasis.indicator) (\(basis), \(long.modelLabel)) shifted to the plan's level in \(anchor.year): "
             + "the bases differ in level (a level break, not a trend), so only the slope is used")
-        let gaps = try plan.observations.map { o in
-            try transform.forward(o.value) - (long.intercept + long.slope * Double(o.year - long.anchorYear))
-        }
-        var dispersion = 0.0
-        if gaps.count >= 3 {
-            let mean = gaps.reduce(0, +) / Double(gaps.count)
-            dispersion = gaps.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(gaps.count - 1)
-        } else {
+        let dispersion = try gapVariance(plan, around: long)
+        if plan.observations.count < 3 {
             warnings.append("\(plan.key): fewer than 3 plan-basis points, so the interval cannot include a drift "
                 + "between the plan's basis and \(basis)")
         }

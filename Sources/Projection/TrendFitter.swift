@@ -126,7 +126,7 @@ public enum TrendFitter {
             warnings.append("\(provincial.key): the interval includes the dispersion of provinces around the shifted "
                 + "national trend, estimated from other provinces (group \(dispersion.group): \(dispersion.label))")
         } else {
-            gapVariance = try nationalGapVariance(provincial, nationalFit)
+            gapVariance = try Self.gapVariance(provincial, around: nationalFit)
             if provincial.count < 3 {
                 warnings.append("\(provincial.key): fewer than 3 provincial points, so the interval cannot include "
                     + "the provincial-vs-national dispersion and understates the uncertainty")
@@ -150,12 +150,12 @@ public enum TrendFitter {
             upperBound: indicator?.upperBound)
     }
 
-    /// δ²: sample variance of the province's gaps to the national trend line on the model scale (≥ 3 points,
-    /// else 0).
-    static func nationalGapVariance(_ provincial: Series, _ nationalFit: TrendFit) throws -> Double {
-        let gaps = try provincial.observations.map { observation -> Double in
-            let nationalLevel = nationalFit.intercept + nationalFit.slope * Double(observation.year - nationalFit.anchorYear)
-            return try nationalFit.transform.forward(observation.value) - nationalLevel
+    /// δ²: sample variance of a series' gaps to another fit's trend line on that fit's model scale (≥ 3 points,
+    /// else 0): a province around the national trend, or a plan-basis series around its own other-basis trend.
+    static func gapVariance(_ series: Series, around trend: TrendFit) throws -> Double {
+        let gaps = try series.observations.map { observation -> Double in
+            let level = trend.intercept + trend.slope * Double(observation.year - trend.anchorYear)
+            return try trend.transform.forward(observation.value) - level
         }
         guard gaps.count >= 3 else { return 0 }
         let mean = gaps.reduce(0, +) / Double(gaps.count)
