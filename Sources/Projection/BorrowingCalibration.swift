@@ -127,13 +127,7 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
         + "Datasets/calibration/borrowing.json --force"
 
     /// Pretty-printed JSON with sorted keys (stable diffs when regenerated).
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(self)
-    }
+    public func jsonData() throws -> Data { try CalibrationJSON.encode(self) }
 }
 
 /// A borrowing calibration file that cannot be used.

@@ -183,13 +183,7 @@ public struct Calibration: Sendable, Hashable, Codable {
     }
 
     /// Pretty-printed JSON with sorted keys (stable diffs when regenerated).
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(self)
-    }
+    public func jsonData() throws -> Data { try CalibrationJSON.encode(self) }
 }
 
 /// Errors from fitting or loading a calibration.
@@ -208,4 +202,16 @@ public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertibl
 
 func formatNu(_ nu: Double) -> String {
     nu.isFinite ? String(format: "%g", nu) : "∞"
+}
+
+/// The one JSON encoding of shipped calibration files (interval and borrowing constants): pretty-printed
+/// with sorted keys, so a regenerated file diffs line by line; non-finite numbers as "inf"/"-inf"/"nan".
+enum CalibrationJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(value)
+    }
 }
