@@ -40,12 +40,7 @@ public enum Attainment {
     /// - Returns: `nil` when the target has no value.
     public static func probability(value: Double, comparator: IndicatorData.Comparator, tolerance: Double = 0,
                                    predictive: PredictiveDistribution) -> Double {
-        switch comparator {
-        case .lessThan, .lessOrEqual: return predictive.cdf(value)
-        case .greaterThan, .greaterOrEqual: return predictive.survival(value)
-        case .equal:
-            return max(0, predictive.cdf(value + tolerance) - predictive.cdf(value - tolerance))
-        }
+        predictive.probability(meeting: comparator, value: value, tolerance: tolerance)
     }
 
     /// Assesses one target: status from its kind, P(attain) from `predictive` (when given and the kind

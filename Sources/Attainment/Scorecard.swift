@@ -75,7 +75,7 @@ public enum Scorecard {
             baselineFlag: baseline?.provenance.flag, milestones: milestones, joint: joint,
             observedRate: lastPace.map { AnnualRate.observed(slope: $0.logGrowth, convention: convention) },
             rateConvention: convention, status: status, modelLabel: fit?.modelLabel,
-            window: fit.map { "\($0.window.lowerBound)–\($0.window.upperBound)" }, method: fit?.method.description,
+            window: fit?.window.yearsText, method: fit?.method.description,
             dataSource: baseline?.provenance.source ?? "", warnings: warnings)
     }
 

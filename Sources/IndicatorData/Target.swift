@@ -86,3 +86,20 @@ public struct Target: Sendable, Hashable, Codable {
         return unit / 2
     }
 }
+
+// MARK: - Plan-row order
+
+/// The order of the plan's appendix: "1" < "2" < … < "15" < "15.1" < "16"; rows without a number last.
+public enum PlanRowOrder {
+    /// A sort key for a plan-row label (major·10⁴ + minor; a non-numeric part counts as 9,999).
+    public static func key(_ text: String) -> Int {
+        let parts = text.split(separator: ".").map { Int($0).map { Swift.min(Swift.max($0, 0), 9_999) } ?? 9_999 }
+        guard let major = parts.first else { return Int.max }
+        return major * 10_000 + (parts.count > 1 ? parts[1] : 0)
+    }
+
+    /// The key of an indicator: its targets' plan row, else the catalogue's.
+    public static func key(targets: [Target]?, catalogueRow: String?) -> Int {
+        key(targets?.first(where: { !$0.planRow.isEmpty })?.planRow ?? catalogueRow ?? "")
+    }
+}

@@ -13,6 +13,8 @@ public struct TargetColumns: Sendable, Hashable {
     /// The target value (nil for qualitative targets and targets without a number).
     public private(set) var values: [Double?] = []
     public private(set) var comparators: [Comparator?] = []
+    /// Half-width of the band judged equal (`Target.holdTolerance`): > 0 only for hold targets.
+    public private(set) var tolerances: [Double] = []
 
     public init() {}
 
@@ -29,7 +31,7 @@ public struct TargetColumns: Sendable, Hashable {
         for i in order {
             let t = targets[i]
             append(SeriesKey(indicator: t.indicator, region: t.region), year: t.year, value: t.value,
-                   comparator: t.comparator)
+                   comparator: t.comparator, tolerance: t.holdTolerance)
         }
     }
 
@@ -52,7 +54,7 @@ public struct TargetColumns: Sendable, Hashable {
         return offsets[i]..<offsets[i + 1]
     }
 
-    mutating func append(_ key: SeriesKey, year: Int, value: Double?, comparator: Comparator?) {
+    mutating func append(_ key: SeriesKey, year: Int, value: Double?, comparator: Comparator?, tolerance: Double = 0) {
         if keys.last != key {
             keys.append(key)
             offsets.append(years.count)
@@ -60,6 +62,7 @@ public struct TargetColumns: Sendable, Hashable {
         years.append(year)
         values.append(value)
         comparators.append(comparator)
+        tolerances.append(tolerance)
         offsets[offsets.count - 1] = years.count
     }
 }
@@ -131,7 +134,7 @@ extension Target {
                 switch TargetKind(rawValue: text) {
                 case .level?, .conditional?: break
                 case .strict?: guard comparator == .lessThan || comparator == .greaterThan else { return nil }
-                case .hold?: guard comparator == .equal else { return nil }
+                // A hold band's width comes from the printed decimals (`Target.holdTolerance`): `read` knows them.
                 default: return nil
                 }
             }

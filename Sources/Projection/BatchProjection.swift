@@ -9,12 +9,33 @@ public struct BatchMilestone: Sendable, Hashable {
     public var year: Int
     public var target: Double?
     public var comparator: IndicatorData.Comparator?
+    /// Half-width of a hold target's band (`Target.holdTolerance`); 0 otherwise.
+    public var tolerance: Double
 
-    public init(year: Int, target: Double?, comparator: IndicatorData.Comparator?) {
+    public init(year: Int, target: Double?, comparator: IndicatorData.Comparator?, tolerance: Double = 0) {
         self.year = year
         self.target = target
         self.comparator = comparator
+        self.tolerance = tolerance
     }
+}
+
+/// What the batch path needs to know of a series besides its transform and calibration, so that its
+/// predictive is the plan's: the scale the calibration constants were fitted on (`native`; when it differs
+/// from the fit's transform the drift variance is converted by the delta method, `ScaleConversion`) and the
+/// indicator's natural bounds (the predictive is censored at them, `PredictiveDistribution`).
+public struct BatchSeriesDetails: Sendable, Hashable {
+    public var native: Transform?
+    public var lowerBound: Double?
+    public var upperBound: Double?
+
+    public init(native: Transform? = nil, lowerBound: Double? = nil, upperBound: Double? = nil) {
+        self.native = native
+        self.lowerBound = lowerBound
+        self.upperBound = upperBound
+    }
+
+    public static let plain = BatchSeriesDetails()
 }
 
 /// Results for one series and one milestone year, in the batch output's columns.
@@ -29,8 +50,11 @@ public struct BatchResult: Sendable {
     public var upper80: Double
     public var lower95: Double
     public var upper95: Double
-    /// P(attain) from the Student t predictive (nil without a target).
+    /// P(attain) from the predictive (`PredictiveDistribution.probability(meeting:value:tolerance:)`, hold
+    /// bands included); nil without a target.
     public var probability: Double?
+    /// The predictive distribution of the milestone year (the plan's formula: `TrendFit.predictive`).
+    public var predictive: PredictiveDistribution
     public var points: Int
     public var window: ClosedRange<Int>
     public var scale: ModelScale
@@ -91,9 +115,11 @@ public enum BatchProjection {
     public static func forEachResult(columns: SeriesColumns, transformFor: (Int) throws -> Transform,
                                      milestones: (Int) -> ArraySlice<BatchMilestone>,
                                      calibrationFor: (Int) -> IntervalCalibration = { _ in .none },
+                                     detailsFor: (Int) -> BatchSeriesDetails = { _ in .plain },
                                      weighting: Weighting = .none, minimumPoints: Int = 3,
                                      _ body: (BatchResult) throws -> Void) throws -> [(SeriesKey, String)] {
         let (fits, skipped) = try fit(columns: columns, transformFor: transformFor, calibrationFor: calibrationFor,
+                                      detailsFor: detailsFor,
                                       weighting: weighting, minimumPoints: minimumPoints)
         try fits.forEachResult(in: 0..<fits.count, milestones: milestones, body)
         return skipped
@@ -109,6 +135,7 @@ public enum BatchProjection {
     /// - Throws: errors of the fit (`RegressionError`, `LinearAlgebraError`).
     public static func fit(columns: SeriesColumns, transformFor: (Int) throws -> Transform,
                            calibrationFor: (Int) -> IntervalCalibration = { _ in .none },
+                           detailsFor: (Int) -> BatchSeriesDetails = { _ in .plain },
                            weighting: Weighting = .none,
                            minimumPoints: Int = 3) throws -> (fits: BatchFits, skipped: [(SeriesKey, String)]) {
         var skipped: [(SeriesKey, String)] = []
@@ -147,7 +174,7 @@ public enum BatchProjection {
         for (g, years) in groupYears.enumerated() {
             if let group = try fitGroup(years: years, members: members[g], index: groups.count, columns: columns,
                                         transformFor: transformFor, calibrationFor: calibrationFor,
-                                        weighting: weighting,
+                                        detailsFor: detailsFor, weighting: weighting,
                                         into: &fits, skipped: &skipped) {
                 groups.append(group)
             }
@@ -168,6 +195,8 @@ public enum BatchProjection {
         var degreesOfFreedom: Double
         var q80: Double
         var q95: Double
+        var lowerBound: Double?
+        var upperBound: Double?
     }
 
     /// What a group shares: its years and the unscaled covariance of (intercept, slope).
@@ -182,7 +211,8 @@ public enum BatchProjection {
 
     private static func fitGroup(years: [Int], members: [Int], index: Int, columns: SeriesColumns,
                                  transformFor: (Int) throws -> Transform,
-                                 calibrationFor: (Int) -> IntervalCalibration, weighting: Weighting,
+                                 calibrationFor: (Int) -> IntervalCalibration,
+                                 detailsFor: (Int) -> BatchSeriesDetails, weighting: Weighting,
                                  into fits: inout [SeriesFit?], skipped: inout [(SeriesKey, String)]) throws -> GroupFit? {
         guard let last = years.last, let first = years.first else { return nil }
         let n = years.count
@@ -235,12 +265,18 @@ public enum BatchProjection {
         let sigma = fit.sigma
         for (position, seriesIndex) in kept.enumerated() {
             guard beta.indices.contains(2 * position + 1), sigma.indices.contains(position) else { continue }
-            let calibration = calibrationFor(seriesIndex)
+            let details = detailsFor(seriesIndex)
+            var calibration = calibrationFor(seriesIndex)
+            if let native = details.native {
+                calibration = calibration.converted(from: native, to: transforms[position],
+                                                    intercept: beta[2 * position], slope: beta[2 * position + 1])
+            }
             let df = calibration.degreesOfFreedom(residual: residualDF)
             let (q80, q95) = try tQuantiles(df)
             fits[seriesIndex] = SeriesFit(group: index, intercept: beta[2 * position], slope: beta[2 * position + 1],
                                           sigma: sigma[position], transform: transforms[position],
-                                          calibration: calibration, degreesOfFreedom: df, q80: q80, q95: q95)
+                                          calibration: calibration, degreesOfFreedom: df, q80: q80, q95: q95,
+                                          lowerBound: details.lowerBound, upperBound: details.upperBound)
         }
         return GroupFit(first: first, last: last, points: n, c00: c[0, 0], c01: c[0, 1], c11: c[1, 1])
     }
@@ -257,25 +293,26 @@ public enum BatchProjection {
                                                     horizon: milestone.year - group.last)
             let scale = fit.calibration.predictiveScale(baseVariance: fit.sigma * fit.sigma * (1 + leverage),
                                                         horizon: milestone.year - group.last)
+            let base = (fit.sigma * fit.sigma * (1 + leverage)).squareRoot()
+            let p = PredictiveDistribution(year: milestone.year, location: location, scale: scale,
+                                           meanScale: fit.sigma * leverage.squareRoot(),
+                                           degreesOfFreedom: fit.degreesOfFreedom, transform: transform,
+                                           calibrationFactor: base > 0 ? scale / base : 1,
+                                           lowerBound: fit.lowerBound, upperBound: fit.upperBound)
             var probability: Double?
             if let target = milestone.target, let comparator = milestone.comparator {
-                let p = PredictiveDistribution(year: milestone.year, location: location, scale: scale,
-                                               meanScale: fit.sigma * leverage.squareRoot(),
-                                               degreesOfFreedom: fit.degreesOfFreedom, transform: transform)
-                switch comparator {
-                case .lessThan, .lessOrEqual: probability = p.cdf(target)
-                case .greaterThan, .greaterOrEqual: probability = p.survival(target)
-                case .equal: probability = nil
-                }
+                probability = p.probability(meeting: comparator, value: target, tolerance: milestone.tolerance)
             }
+            // Intervals as `PredictiveDistribution.predictionInterval` computes them (clamped to the bounds),
+            // with the group's cached t quantiles.
             try body(BatchResult(
                 key: key, year: milestone.year, target: milestone.target, comparator: milestone.comparator,
-                median: transform.inverse(location),
-                lower80: transform.inverse(location - fit.q80 * scale),
-                upper80: transform.inverse(location + fit.q80 * scale),
-                lower95: transform.inverse(location - fit.q95 * scale),
-                upper95: transform.inverse(location + fit.q95 * scale),
-                probability: probability, points: group.points, window: group.first...group.last,
+                median: p.median,
+                lower80: p.clamped(transform.inverse(location - fit.q80 * scale)),
+                upper80: p.clamped(transform.inverse(location + fit.q80 * scale)),
+                lower95: p.clamped(transform.inverse(location - fit.q95 * scale)),
+                upper95: p.clamped(transform.inverse(location + fit.q95 * scale)),
+                probability: probability, predictive: p, points: group.points, window: group.first...group.last,
                 scale: transform.scale))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import IndicatorData
 import Statistics
 
 /// The predictive distribution of an indicator's value in one year, as a location–scale Student t on
@@ -119,5 +120,23 @@ public struct PredictiveDistribution: Sendable, Hashable {
         let q = standardQuantile(0.5 + level / 2)
         return (clamped(transform.inverse(location - meanScale * q)),
                 clamped(transform.inverse(location + meanScale * q)))
+    }
+}
+
+// MARK: - P(attain)
+
+extension PredictiveDistribution {
+    /// The probability that the value in `year` meets `comparator value` — the one formula of P(attain)
+    /// (plan, scenarios and the batch path all call it):
+    ///
+    /// - `<`, `<=` → F(T) (continuous: strictness does not change P);
+    /// - `>`, `>=` → 1 − F(T), as `survival(T)` to keep small tails accurate;
+    /// - `=` (hold) → F(T + tol) − F(T − tol), the band of half a printed unit (`Target.holdTolerance`).
+    public func probability(meeting comparator: IndicatorData.Comparator, value: Double, tolerance: Double) -> Double {
+        switch comparator {
+        case .lessThan, .lessOrEqual: return cdf(value)
+        case .greaterThan, .greaterOrEqual: return survival(value)
+        case .equal: return Swift.max(0, cdf(value + tolerance) - cdf(value - tolerance))
+        }
     }
 }

@@ -278,3 +278,8 @@ public struct TrendFit: Sendable {
         return "\(scaleName) \(weighting) \(window.lowerBound)–\(window.upperBound) (n=\(points))"
     }
 }
+
+extension ClosedRange where Bound == Int {
+    /// A fit window as every output names it: "2010–2023".
+    public var yearsText: String { "\(lowerBound)–\(upperBound)" }
+}

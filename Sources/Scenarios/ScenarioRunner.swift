@@ -279,13 +279,9 @@ public struct ScenarioRunner: Sendable {
         return summary.with(milestoneYear: a.year, bauProbability: bauP, probability: a.probability)
     }
 
-    /// Plan-row order ("1" < "2" < … < "15" < "15.1" < "16"; rows without a number last), so the scorecard
-    /// reads in the order of the plan's appendix.
+    /// Plan-row order (`PlanRowOrder`), so the scorecard reads in the order of the plan's appendix.
     func planKey(_ targets: [Target]?, _ code: String) -> Int {
-        let text = targets?.first(where: { !$0.planRow.isEmpty })?.planRow ?? inputs.catalogue[code]?.planRow ?? ""
-        let parts = text.split(separator: ".").map { Int($0) ?? 9_999 }
-        guard let major = parts.first else { return Int.max }
-        return major * 10_000 + (parts.count > 1 ? parts[1] : 0)
+        PlanRowOrder.key(targets: targets, catalogueRow: inputs.catalogue[code]?.planRow)
     }
 
     /// Whether every value that meets (or misses) `target` lies strictly inside the caps, so that capping a

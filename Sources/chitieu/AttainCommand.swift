@@ -2,6 +2,7 @@ import ArgumentParser
 import Attainment
 import Export
 import Foundation
+import Planning
 import IndicatorData
 import Projection
 
@@ -57,16 +58,16 @@ struct AttainCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             // Many regions and no --region: the batch path reads columns (no per-row provenance).
-            let files = try InputFiles.resolve(dataFiles: dataFiles, targetsFile: targets,
+            let files = try PlanFiles.resolve(dataFiles: dataFiles, targetsFile: targets,
                                                catalogueFile: catalogue, read: read)
-            if region == nil, let batch = try AttainBatchInputs.loadIfBatch(files) {
+            if region == nil, let batch = try BatchInputs.loadIfBatch(files) {
                 try runBatch(batch)
                 return
             }
-            let inputs = try AttainInputs.load(files)
+            let inputs = try PlanInputs.load(files)
             let regions = Set(inputs.targets.map(\.region))
             if region == nil, regions.count > 1 {
-                try runBatch(AttainBatchInputs(inputs, dataName: dataFiles.joined(separator: ",")))
+                try runBatch(BatchInputs(inputs, dataName: dataFiles.joined(separator: ",")))
             } else {
                 guard let chosen = region ?? regions.first else {
                     throw CLIError(message: "the targets file has no rows; give a targets file with at least one target",
@@ -75,34 +76,5 @@ struct AttainCommand: ParsableCommand {
                 try runPlan(inputs, region: chosen)
             }
         }
-    }
-}
-
-/// Files an `attain` run reads, loaded once.
-struct AttainInputs {
-    var catalogue: IndicatorCatalogue
-    var collection: SeriesCollection
-    var targets: [Target]
-    var files: [URL]
-
-    /// Every series by (indicator, region): the data `PlanProjector.project` reads.
-    var seriesByKey: [SeriesKey: Series] {
-        var data: [SeriesKey: Series] = [:]
-        for s in collection.series { data[s.key] = s }
-        return data
-    }
-
-    static func load(dataFiles: [String], targetsFile: String?, catalogueFile: String?,
-                     read: DataReadOptions) throws -> AttainInputs {
-        try load(InputFiles.resolve(dataFiles: dataFiles, targetsFile: targetsFile, catalogueFile: catalogueFile,
-                                    read: read))
-    }
-
-    static func load(_ input: InputFiles) throws -> AttainInputs {
-        let collection = try input.readSeries()
-        let (url, name) = try input.targets()
-        let targets = try Target.read(contentsOf: url, displayName: name, options: input.targetOptions)
-        return AttainInputs(catalogue: input.catalogue, collection: collection, targets: targets,
-                            files: try input.files(includingTargets: true))
     }
 }

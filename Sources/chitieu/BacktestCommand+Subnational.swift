@@ -29,7 +29,7 @@ extension BacktestCommand {
             ? [.bundled(try BundledData.file(Self.provinceFile), relativePath: Self.provinceFile)]
             : try parseFileSpecs(data).map { $0.markingBundled() }
         let collection = try InputReader.read(specs, defaults: read.fileDefaults, catalogue: catalogue,
-                                              sourcePriority: read.priority(bundled: false), mapping: read.sourceMapping())
+                                              sourcePriority: read.priorityList, mapping: read.sourceMapping())
         let files = try specs.map { try DataFileDigest(fileAt: $0.url, recordedPath: $0.displayName) }
         let derivations = try Derivation.read(contentsOf: try BundledData.file("derived_indicators.csv"),
                                               displayName: "Datasets/derived_indicators.csv")

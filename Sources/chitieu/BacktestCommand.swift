@@ -195,7 +195,7 @@ struct BacktestCommand: ParsableCommand {
             specs = try parseFileSpecs(data).map { $0.markingBundled() }
         }
         let collection = try InputReader.read(specs, defaults: read.fileDefaults, catalogue: catalogue,
-                                              sourcePriority: read.priority(bundled: false), mapping: read.sourceMapping())
+                                              sourcePriority: read.priorityList, mapping: read.sourceMapping())
         let digests = try specs.map { try DataFileDigest(fileAt: $0.url, recordedPath: $0.displayName) }
         var series = collection.series
         if fitCalibration {

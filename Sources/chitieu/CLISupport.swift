@@ -4,6 +4,7 @@ import Export
 import Foundation
 import IndicatorData
 import LinearAlgebra
+import Planning
 import Projection
 import Regression
 import Scenarios
@@ -19,6 +20,7 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     static let software: Int32 = 70
     static let cannotCreate: Int32 = 73
+    static let ioError: Int32 = 74
     static let config: Int32 = 78
 }
 
@@ -48,23 +50,43 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-/// The message and sysexits code for any error a command can meet. Errors caused by the input data
-/// (unreadable values, series that cannot be fitted) are 65; bad scenario or calibration files 78;
-/// output that cannot be created 73 (or 64 when it exists and --force is missing); anything else is a
-/// bug (70).
+/// The message and sysexits code for any error a command can meet. The layers' errors carry a category
+/// (`Planning.ErrorCategory`); the command line alone turns categories into sysexits codes.
 func describe(_ error: Error) -> (message: String, code: Int32) {
     switch error {
     case let error as CLIError: return (error.message, error.code)
-    case let error as DataError: return ("\(error)", error.exitCode)
-    case let error as ExportError: return (error.message, error.exitCode)
-    case let error as ScenarioError:
-        if case .invalidFile = error { return ("\(error)", ExitStatus.config) }
-        return ("\(error)", ExitStatus.dataError)
-    case let error as ProjectionError: return ("\(error)", ExitStatus.dataError)
+    case let error as ExportError: return (error.message, exitCode(error.kind))
     case let error as RegressionError: return ("cannot fit: \(error)", ExitStatus.dataError)
     case let error as LinearAlgebraError: return ("cannot fit: \(error)", ExitStatus.dataError)
-    case let error as AttainmentError: return ("\(error)", ExitStatus.dataError)
-    default: return ("internal error: \(error)", ExitStatus.software)
+    case is CalibrationError, is BorrowingCalibrationError:
+        return ("calibration \(error) (or use --intervals ols)", ExitStatus.config)
+    default:
+        let category = ErrorCategory(classifying: error)
+        let text = category == .internalError ? "internal error: \(error)" : "\(error)"
+        return (text, exitCode(category))
+    }
+}
+
+/// sysexits(3) code of an error category.
+func exitCode(_ category: ErrorCategory) -> Int32 {
+    switch category {
+    case .usage: return ExitStatus.usage
+    case .badData: return ExitStatus.dataError
+    case .noInput: return ExitStatus.noInput
+    case .config: return ExitStatus.config
+    case .cannotCreate: return ExitStatus.cannotCreate
+    case .ioError: return ExitStatus.ioError
+    case .internalError: return ExitStatus.software
+    }
+}
+
+/// sysexits(3) code of an output failure.
+func exitCode(_ kind: ExportError.Kind) -> Int32 {
+    switch kind {
+    case .fileExists, .badOption: return ExitStatus.usage
+    case .badTable, .badMapping, .badChartData: return ExitStatus.dataError
+    case .cannotCreate: return ExitStatus.cannotCreate
+    case .ioError: return ExitStatus.ioError
     }
 }
 
@@ -157,16 +179,14 @@ struct DataReadOptions: ParsableArguments {
         }
     }
 
-    /// The plan appendix's 2023 column wins over other sources for the same year when reading the bundled
-    /// files (e.g. life expectancy 2023: plan estimate 68.2 vs a news report's 69.7), because the scorecard
-    /// judges the plan against its own baseline. A user-given --source-priority replaces this.
-    static let bundledSourcePriority = ["Kế hoạch UBND tỉnh Kon Tum"]
+    /// The given source priority (empty: the bundled one when reading the bundled files, `ReadDefaults`).
+    var priorityList: [String] {
+        (sourcePriority ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 
-    /// The source priority: given, else the bundled one when reading the bundled files.
-    func priority(bundled: Bool) -> [String] {
-        let given = (sourcePriority ?? "").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return given.isEmpty && bundled ? Self.bundledSourcePriority : given
+    /// The run's read defaults for the planning layer (`--mapping` read once here).
+    func readDefaults() throws -> ReadDefaults {
+        ReadDefaults(file: fileDefaults, sourcePriority: priorityList, mapping: try sourceMapping())
     }
 
     /// Options for the given files that declare none (`--mapping` is read separately, once).
@@ -181,7 +201,8 @@ struct DataReadOptions: ParsableArguments {
 
     func readOptions(catalogue: IndicatorCatalogue?, bundled: Bool = false) -> ReadOptions {
         ReadOptions(decimal: decimal, grouping: grouping, delimiter: delimiter,
-                    sourcePriority: priority(bundled: bundled), catalogue: catalogue)
+                    sourcePriority: priorityList.isEmpty && bundled ? ReadDefaults.bundledSourcePriority : priorityList,
+                    catalogue: catalogue)
     }
 }
 

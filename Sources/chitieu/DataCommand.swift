@@ -117,7 +117,7 @@ struct DataCheckCommand: ParsableCommand {
                        targets: [Target]) throws -> FileReport {
         let file = spec.displayName, url = spec.url
         let fileOptions = spec.effectiveOptions(defaults: read.fileDefaults)
-        let options = fileOptions.readOptions(catalogue: catalogue, sourcePriority: read.priority(bundled: false))
+        let options = fileOptions.readOptions(catalogue: catalogue, sourcePriority: read.priorityList)
         let kind = try InputReader.layout(of: spec, options: fileOptions)
         switch kind {
         case .catalogue:

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IndicatorData
 import LinearAlgebra
+import Planning
 import Projection
 
 /// Trend-model options shared by `attain`, `project` and `backtest`.
@@ -51,54 +52,32 @@ struct ModelOptions: ParsableArguments {
         do { return try body() } catch { throw ValidationError("\(error)") }
     }
 
-    /// Fit options (throws `CLIError` 64 on text that `validate()` should already have caught).
-    func trendOptions(calibration: IntervalCalibration = .none) throws -> TrendOptions {
+    /// The settings these options stand for (throws `CLIError` 64 on text `validate()` should have caught).
+    func settings() throws -> ModelSettings {
         do {
             let scale: ModelScale? = (model == nil || model == "auto") ? nil : ModelScale(rawValue: model ?? "")
-            return TrendOptions(scale: scale, window: try window.map(TrendOptions.parseWindow),
-                                weighting: try Weighting(parsing: weights),
-                                driver: driver == "qr" ? .qr : .default, calibration: calibration)
+            return ModelSettings(scale: scale, auto: model == "auto", window: try window.map(TrendOptions.parseWindow),
+                                 weighting: try Weighting(parsing: weights), driver: driver == "qr" ? .qr : .default,
+                                 ownTrendMinimum: ownTrendMinimum, borrow: !noBorrow, allowProxy: allowProxy,
+                                 calibrated: intervals == .calibrated,
+                                 calibrationFile: calibrationFile.map { URL(fileURLWithPath: $0) })
         } catch {
             throw CLIError(message: "\(error)", code: ExitStatus.usage)
         }
     }
 
+    /// Fit options (no calibration).
+    func trendOptions() throws -> TrendOptions { try settings().trendOptions }
+
     /// The shipped (or given) backtest calibration; nil for `--intervals ols`.
-    func calibration() throws -> Calibration? {
-        guard intervals == .calibrated else { return nil }
-        let url = try calibrationFile.map { URL(fileURLWithPath: $0) } ?? BundledData.file("calibration/calibration.json")
-        do {
-            return try Calibration.load(from: url)
-        } catch {
-            // CalibrationError already names the file and how to regenerate it: say it once.
-            throw CLIError(message: "calibration \(error) (or use --intervals ols)", code: ExitStatus.config)
-        }
-    }
+    func calibration() throws -> Calibration? { try settings().calibration() }
 
     /// The shipped regional dispersion of the borrowing path (Datasets/calibration/borrowing.json).
-    func borrowingCalibration() throws -> BorrowingCalibration {
-        let url = try BundledData.file("calibration/borrowing.json")
-        do {
-            return try BorrowingCalibration.load(from: url)
-        } catch {
-            throw CLIError(message: "cannot read the borrowing calibration: \(error), or use --intervals ols",
-                           code: ExitStatus.config)
-        }
-    }
+    func borrowingCalibration() throws -> BorrowingCalibration { try ModelSettings.borrowingCalibration() }
 
-    /// The projection policy; with calibrated intervals every catalogue indicator gets its family's calibration.
+    /// The projection policy (`ModelSettings.policy`).
     func policy(catalogue: IndicatorCatalogue? = nil) throws -> ProjectionPolicy {
-        var policy = ProjectionPolicy(options: try trendOptions(), ownTrendMinimum: ownTrendMinimum,
-                                      borrowNational: !noBorrow, allowProxy: allowProxy, auto: model == "auto")
-        if let calibration = try calibration() {
-            let borrowing = try borrowingCalibration()
-            for indicator in catalogue?.indicators ?? [] {
-                policy.calibrations[indicator.code] = calibration.intervalCalibration(forIndicator: indicator.code)
-                    .with(borrowing: borrowing.shiftDispersion(forIndicator: indicator.code),
-                          referenceClass: borrowing.levelHeldDispersion(forIndicator: indicator.code))
-            }
-        }
-        return policy
+        try settings().policy(catalogue: catalogue)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Attainment
 import Export
 import Foundation
+import Planning
 import IndicatorData
 import Scenarios
 
@@ -10,8 +11,9 @@ import Scenarios
 /// One scenario file after its run: what `ScenarioRunner` produced and the inputs it ran on.
 struct PlottedScenario {
     let path: String
-    let result: ScenarioResult
-    let inputs: ScenarioInputs
+    let run: ScenarioAssessment
+    var result: ScenarioResult { run.result }
+    var inputs: ScenarioInputs { run.inputs }
 }
 
 /// A fan chart with one fan per scenario, for `chitieu plot --scenario …` and `scenario compare --plot`.
@@ -114,13 +116,9 @@ enum ScenarioPlot {
         }
     }
 
-    /// Runs each file as `scenario run` does (`runScenarioFileWithInputs`), with the model and data-reading
-    /// options given.
+    /// Runs each file as `scenario run` does (`runScenarioFile`), with the model and data-reading options given.
     static func run(_ paths: [String], options: ScenarioRunOptions) throws -> [PlottedScenario] {
-        try paths.map { path in
-            let (result, inputs) = try runScenarioFileWithInputs(path, options: options)
-            return PlottedScenario(path: path, result: result, inputs: inputs)
-        }
+        try paths.map { PlottedScenario(path: $0, run: try runScenarioFile($0, options: options)) }
     }
 
     /// Writes the SVG atomically; an existing file is replaced only with `force` (`-` is stdout).

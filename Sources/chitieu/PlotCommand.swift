@@ -2,6 +2,7 @@ import ArgumentParser
 import Attainment
 import Export
 import Foundation
+import Planning
 import IndicatorData
 import Projection
 
@@ -116,7 +117,7 @@ struct PlotCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             if !scenarios.isEmpty { return try write(try scenarioChart(indicator ?? "")) }
-            let inputs = try AttainInputs.load(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
+            let inputs = try PlanInputs.load(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
                                                read: read)
             let chosenRegion = try resolveRegion(inputs)
             let svg: String
@@ -132,7 +133,7 @@ struct PlotCommand: ParsableCommand {
     // MARK: - Region and output
 
     /// `--region`, else the targets file's only region, else VN-28.
-    func resolveRegion(_ inputs: AttainInputs) throws -> String {
+    func resolveRegion(_ inputs: PlanInputs) throws -> String {
         if let region { return region }
         let regions = Set(inputs.targets.map(\.region)).sorted()
         if regions.count > 1 {
@@ -152,7 +153,7 @@ struct PlotCommand: ParsableCommand {
 
     // MARK: - Fan chart
 
-    func fanChart(_ inputs: AttainInputs, code: String, region: String) throws -> String {
+    func fanChart(_ inputs: PlanInputs, code: String, region: String) throws -> String {
         guard let entry = inputs.catalogue[code] ?? inputs.catalogue.entry(forSeries: code) else {
             throw CLIError(message: "indicator \(code) is not in the catalogue; see `chitieu indicators`, "
                 + "or pass --catalogue", code: ExitStatus.usage)
@@ -193,7 +194,7 @@ struct PlotCommand: ParsableCommand {
         return PlotFootnote.append(notes, to: try chart.render(), width: chartWidth, height: chartHeight)
     }
 
-    func sourceNote(_ inputs: AttainInputs) -> String {
+    func sourceNote(_ inputs: PlanInputs) -> String {
         let files = inputs.files.map(displayPath).joined(separator: ", ")
         switch lang {
         case .en: return "Data: \(files). chitieu \(ChitieuVersion.string)."
@@ -218,8 +219,8 @@ struct PlotCommand: ParsableCommand {
 
     // MARK: - Scorecard overview
 
-    func scorecardChart(_ inputs: AttainInputs, region: String) throws -> String {
-        let card = try PlanScorecard.build(inputs, region: region, policy: try model.policy(catalogue: inputs.catalogue),
+    func scorecardChart(_ inputs: PlanInputs, region: String) throws -> String {
+        let card = try PlanAssessor.assess(inputs, region: region, policy: try model.policy(catalogue: inputs.catalogue),
                                            draws: draws, seed: seed)
         var panels: [ScorecardPanel] = []
         for (row, projection) in zip(card.rows, card.projections) {

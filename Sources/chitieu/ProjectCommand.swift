@@ -1,6 +1,7 @@
 import ArgumentParser
 import Export
 import Foundation
+import Planning
 import IndicatorData
 import Projection
 
@@ -52,7 +53,7 @@ struct ProjectCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let inputs = try AttainInputs.loadSeries(dataFiles: dataFiles, catalogueFile: catalogue, read: read)
+            let inputs = try PlanInputs.loadSeries(dataFiles: dataFiles, catalogueFile: catalogue, read: read)
             guard let indicatorEntry = inputs.catalogue.entry(forSeries: indicator) ?? nil as Indicator? else {
                 throw CLIError(message: "indicator \(indicator) is not in the catalogue; see `chitieu indicators`, "
                     + "or pass --catalogue", code: ExitStatus.usage)
@@ -99,7 +100,7 @@ struct ProjectCommand: ParsableCommand {
 
     /// The plan's numeric targets for this series as kind=target rows (value, comparator and kind in `method`).
     private func targetRows(for key: SeriesKey) throws -> [ProjectionRow] {
-        let input = try InputFiles.resolve(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
+        let input = try PlanFiles.resolve(dataFiles: dataFiles, targetsFile: targets, catalogueFile: catalogue,
                                            read: read)
         let (url, name) = try input.targets()
         guard targets != nil || FileManager.default.fileExists(atPath: url.path) else { return [] }
@@ -118,16 +119,5 @@ struct ProjectCommand: ParsableCommand {
              r.level.map { .number($0) } ?? .missing, r.lower.map { .number($0) } ?? .missing,
              r.upper.map { .number($0) } ?? .missing, .text(r.model), .text(r.window), .text(r.method)]
         })
-    }
-}
-
-extension AttainInputs {
-    /// Catalogue and series only (no targets).
-    static func loadSeries(dataFiles: [String], catalogueFile: String?, read: DataReadOptions) throws -> AttainInputs {
-        let input = try InputFiles.resolve(dataFiles: dataFiles, targetsFile: nil, catalogueFile: catalogueFile,
-                                           read: read)
-        let collection = try input.readSeries()
-        return AttainInputs(catalogue: input.catalogue, collection: collection, targets: [],
-                            files: try input.files(includingTargets: false))
     }
 }

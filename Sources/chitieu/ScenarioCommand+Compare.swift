@@ -2,6 +2,7 @@ import Attainment
 import Export
 import Foundation
 import IndicatorData
+import Planning
 import Scenarios
 
 // MARK: - scenario compare output
@@ -9,9 +10,11 @@ import Scenarios
 extension ScenarioFormatter {
     /// Side by side: one row per (indicator, milestone year, target) in plan order, per scenario the projected
     /// median with its 95 % interval and P(attain); then total cost and cost per point gained per resource.
+    /// CSV, JSON and xlsx: the long table (`compareTable(runs:)`), one row per scenario and milestone.
     /// - Throws: `CLIError` (64) when `indicator` matches no target of any scenario.
-    static func compare(_ results: [ScenarioResult], indicator: String?, format: OutputFormat,
-                        lang: Language = .en) throws -> String {
+    static func compare(_ runs: [ScenarioAssessment], indicator: String?, format: OutputFormat, lang: Language = .en,
+                        toStdout: Bool) throws -> Data {
+        let results = runs.map { $0.result }
         var keys: [String] = []
         var first: [String: ScenarioAttainment] = [:]
         for r in results {
@@ -26,11 +29,41 @@ extension ScenarioFormatter {
                 + "of: \(known)", code: ExitStatus.usage)
         }
         let resources = Resource.allCases.filter { res in results.contains { $0.resources.contains { $0.resource == res } } }
+        let long = { try compareTable(runs: runs, indicator: indicator, lang: lang) }
         switch format {
-        case .csv: return compareCSV(results, keys: keys, first: first, resources: resources, indicator: indicator)
-        default: return compareTable(results, keys: keys, first: first, resources: resources, indicator: indicator,
-                                             lang: lang)
+        case .csv: return try TidyCSVWriter().render(long())
+        case .json: return try JSONTableWriter(metadata: scenarioMetadata(runs)).render(long())
+        case .xlsx:
+            return try workbook([XLSXSheet(name: lang == .vi ? "So sánh" : "Comparison", table: long())], lang: lang,
+                                title: "chitieu scenario compare", metadata: scenarioMetadata(runs),
+                                methods: results.flatMap { $0.notes }, toStdout: toStdout)
+        case .table:
+            return Data(compareTable(results, keys: keys, first: first, resources: resources, indicator: indicator,
+                                     lang: lang).utf8)
         }
+    }
+
+    /// The long comparison: the milestone columns (`MilestoneTable`, `scenario` first) of every scenario's
+    /// milestones, then the scenario's costs over business as usual and, on a resource's density rows, that
+    /// resource's cost per point of density and per percentage point of P(attain) gained.
+    static func compareTable(runs: [ScenarioAssessment], indicator: String?, lang: Language) throws -> Table {
+        let names = ["scenario"] + MilestoneTable.columns
+        let costs = ["total_cost", "cost_increment_pv", "discount_rate", "cost_per_density_point", "cost_per_p_point",
+                     "currency"]
+        var rows: [[Cell]] = []
+        for run in runs {
+            let r = run.result
+            for m in run.milestones where indicator == nil || m.key.indicator == indicator {
+                let resource = r.resources.first { $0.resource.indicator == m.key.indicator }
+                rows.append(names.map { MilestoneTable.cell($0, m, lang: lang) } + [
+                    .number(r.totalCost), ScorecardTable.number(r.incrementalCost?.presentValue),
+                    ScorecardTable.number(r.incrementalCost?.discountRate ?? r.discountRate),
+                    ScorecardTable.number(resource?.costPerDensityPoint),
+                    ScorecardTable.number(resource?.costPerProbabilityPoint), .text(r.currency),
+                ])
+            }
+        }
+        return try Table(columns: names + costs, rows: rows)
     }
 
     static func key(_ a: ScenarioAttainment) -> String { "\(a.indicator)|\(a.year)|\(a.targetText)" }
@@ -97,46 +130,5 @@ extension ScenarioFormatter {
             notes += "\(r.name): seed \(r.seed), \(r.draws) draws; \(r.population.label)\n"
         }
         return renderTable(header, rows) + "\n" + notes
-    }
-
-    static func compareCSV(_ results: [ScenarioResult], keys: [String], first: [String: ScenarioAttainment],
-                           resources: [Resource], indicator: String?) -> String {
-        var header = ["plan_row", "indicator", "year", "target"]
-        for r in results {
-            header += ["median", "pi95_lower", "pi95_upper", "p_attain", "p_attain_se", "status"].map { "\(r.name) \($0)" }
-        }
-        var out = csvLine(header)
-        func number(_ x: Double?) -> String { x.map(fmt) ?? "" }
-        for k in keys {
-            guard let a = first[k] else { continue }
-            var line = [a.planRow, a.indicator, String(a.year), target(a)]
-            for r in results {
-                let x = find(r, k)
-                line += [number(x?.median), number(x?.pi95?.lower), number(x?.pi95?.upper), number(x?.probability),
-                         number(x?.probabilitySE), x.map { verdict($0) } ?? ""]
-            }
-            out += csvLine(line)
-        }
-        if indicator == nil {
-            var cost = ["", "total_cost", "", ""]
-            for r in results { cost += [fmt(r.totalCost), "", "", "", "", r.currency] }
-            out += csvLine(cost)
-            var increment = ["", "cost_increment_pv", "", ""]
-            for r in results {
-                increment += [number(r.incrementalCost?.presentValue), "", "", "", "", r.currency]
-            }
-            out += csvLine(increment)
-        }
-        for res in resources where shows(res, indicator: indicator) {
-            for (label, value) in [("cost_per_point_gained", \ResourceSummary.costPerDensityPoint),
-                                   ("cost_per_p_point_gained", \ResourceSummary.costPerProbabilityPoint)] {
-                var line = ["", label, "", res.rawValue]
-                for r in results {
-                    line += [number(r.resources.first { $0.resource == res }?[keyPath: value]), "", "", "", "", r.currency]
-                }
-                out += csvLine(line)
-            }
-        }
-        return out
     }
 }

@@ -2,6 +2,7 @@ import Attainment
 import Export
 import Foundation
 import IndicatorData
+import Planning
 import Scenarios
 
 // MARK: - scenario run output
@@ -37,12 +38,42 @@ enum ScenarioFormatter {
         ScorecardTable.targetShort(kind: a.kind, value: a.target, comparator: a.comparator, text: a.targetText)
     }
 
-    static func render(_ r: ScenarioResult, format: OutputFormat, lang: Language = .en) throws -> String {
+    /// `scenario run` output. CSV: the milestone columns (`MilestoneTable`, as `attain --format csv`, with
+    /// `scenario` first); with `paths` the tidy yearly rows instead. JSON: metadata, yearly rows and scorecard.
+    /// xlsx: a milestone sheet and a yearly-path sheet.
+    static func render(_ run: ScenarioAssessment, format: OutputFormat, lang: Language = .en, paths: Bool = false,
+                       toStdout: Bool) throws -> Data {
+        let r = run.result
         switch format {
-        case .csv: return csv(r)
-        case .json: return try jsonText(ScenarioJSON(r))
-        case .table, .xlsx: return table(r, lang: lang)  // .xlsx is refused in ScenarioRunOptions.validate
+        case .csv:
+            return paths ? Data(csv(r).utf8)
+                : try TidyCSVWriter().render(MilestoneTable.table(run.milestones, scenario: true, lang: lang))
+        case .json: return Data(try jsonText(ScenarioJSON(r)).utf8)
+        case .table: return Data(table(r, lang: lang).utf8)
+        case .xlsx:
+            let sheets = [XLSXSheet(name: lang == .vi ? "Mốc" : "Milestones",
+                                    table: try MilestoneTable.table(run.milestones, scenario: true, lang: lang)),
+                          XLSXSheet(name: lang == .vi ? "Lộ trình" : "Paths", table: try pathsTable(r))]
+            return try workbook(sheets, lang: lang, title: r.name, metadata: scenarioMetadata([run]),
+                                methods: r.notes, toStdout: toStdout)
         }
+    }
+
+    /// The yearly rows as a table (the `--paths` CSV's columns).
+    static func pathsTable(_ r: ScenarioResult) throws -> Table {
+        try Table(columns: ["scenario", "region", "indicator", "year", "kind", "level", "value", "method"],
+                  rows: r.rows.map { row in
+                      [.text(row.scenario), .text(row.region), .text(row.indicator), .integer(row.year), .text(row.kind),
+                       row.level.map(Cell.integer) ?? .missing, row.value.isFinite ? .number(row.value) : .missing,
+                       .text(row.method)]
+                  })
+    }
+
+    /// Run metadata of scenario runs: the seed of each, the files they read.
+    static func scenarioMetadata(_ runs: [ScenarioAssessment]) -> RunMetadata {
+        let seeds = runs.map { "\($0.result.name): \($0.result.seed)" }.joined(separator: "; ")
+        return runMetadata(files: [], model: nil, seed: runs.count == 1 ? runs.first?.result.seed : nil,
+                           options: ["seeds": seeds, "draws": runs.map { String($0.result.draws) }.joined(separator: ",")])
     }
 
     static func table(_ r: ScenarioResult, lang: Language = .en) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Export
 import Foundation
+import Planning
 import IndicatorData
 import Projection
 import Scenarios
@@ -25,7 +26,7 @@ struct ScenarioRunOptions: ParsableArguments {
     @Option(help: "Monte Carlo draws (overrides the file).") var draws: Int?
     @Option(help: "Random seed (overrides the file).") var seed: UInt64?
     @OptionGroup var file: OutputFileOptions
-    @Option(help: "Output format: table, csv or json (xlsx is not available for scenarios yet).") var format: OutputFormat = .table
+    @Option(help: "Output format: table, csv (the milestone columns of `attain --format csv`, plus scenario), json or xlsx (needs --out unless stdout is a pipe).") var format: OutputFormat = .table
     @OptionGroup var language: LanguageOption
     @OptionGroup var quietOption: QuietOption
     var out: String? { file.out }
@@ -37,101 +38,31 @@ struct ScenarioRunOptions: ParsableArguments {
 
     func validate() throws {
         if let draws, !(1...1_000_000).contains(draws) { throw ValidationError("Use --draws from 1 to 1000000.") }
-        if format == .xlsx { throw ValidationError("Use --format table, csv or json for scenarios (no workbook yet).") }
     }
 }
 
 // MARK: - Loading
 
-/// Reads a scenario file and fits every indicator it needs the way the scorecard does
-/// (`AttainInputs.load`, `ModelOptions.policy`, `PlanProjector.project`, `PlanScorecard.baselineObservation`).
-func loadScenario(_ path: String, options: ScenarioRunOptions) throws -> (Scenario, ScenarioInputs) {
-    let bundled = try BundledData.catalogue()
-    var byCode: [String: Indicator] = [:]
-    for entry in bundled.indicators { byCode[entry.code] = entry }
-    let url = URL(fileURLWithPath: path)
-    var scenario = try ScenarioParser.read(contentsOf: url, displayName: path, catalogue: byCode)
-    if let draws = options.draws { scenario.draws = draws }
-    if let seed = options.seed { scenario.seed = seed }
-    let folder = url.deletingLastPathComponent()
-    // `data:` and `targets:` are relative to the scenario file; a missing one is the file's error (exit 78).
-    for (key, name) in [("data", scenario.dataFile), ("targets", scenario.targetsFile)] {
-        guard let name else { continue }
-        let resolved = URL(fileURLWithPath: name, relativeTo: folder).standardizedFileURL
-        guard FileManager.default.fileExists(atPath: resolved.path) else {
-            let mark = scenario.marks[key] ?? SourceMark(file: path, line: 0, column: 0)
-            throw mark.error("\(key) file \(name) not found (looked for \(resolved.path); paths are relative to the "
-                + "scenario file's folder). Fix the path, or drop `\(key):` to use the bundled Kon Tum files.")
-        }
-    }
-    let inputs = try AttainInputs.load(
-        dataFiles: scenario.dataFile.map { [URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL.path] } ?? [],
-        targetsFile: scenario.targetsFile.map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL.path },
-        catalogueFile: nil, read: options.read)
-    let regions = Set(inputs.targets.map(\.region))
-    if !regions.contains(scenario.region), !options.quiet {
-        printError("note: the targets file has no targets for region \(scenario.region) (it has: "
-            + "\(regions.sorted().joined(separator: ", "))): the scorecard is empty; check `region:`")
-    }
-    let policy = try options.model.policy(catalogue: inputs.catalogue)
-    let data = inputs.seriesByKey
-    var series: [String: Series] = [:]
-    for s in inputs.collection.series where s.region == scenario.region { series[s.indicator] = s }
-
-    let targeted = Set(inputs.targets.filter { $0.region == scenario.region }.map(\.indicator))
-    // Resources are fitted too: their business as usual is the scorecard's trend; only the budget lever
-    // determines its indicator without one.
-    var determined = Set<String>()
-    if scenario.budget != nil { determined.insert("preventive_budget_share_pct") }
-    var fits: [String: TrendFit] = [:]
-    var unassessable: [String: String] = [:]
-    var baselines: [String: Observation] = [:]
-    for code in targeted.union(scenario.trends.keys).union(scenario.resources.keys.map(\.indicator)).sorted() {
-        guard let indicator = inputs.catalogue[code] else {
-            unassessable[code] = "indicator \(code) is not in the catalogue"
-            continue
-        }
-        if determined.contains(code) {
-            if let b = PlanScorecard.baselineObservation(series[code], year: scenario.baseYear) { baselines[code] = b }
-            continue
-        }
-        let projection = PlanProjector.project(indicator: indicator, region: scenario.region, data: data, policy: policy)
-        if let fit = projection.fit {
-            fits[code] = fit
-        } else {
-            unassessable[code] = projection.reason ?? "no usable series for this indicator"
-        }
-        if let regional = projection.series { series[code] = regional }
-        if let b = PlanScorecard.baselineObservation(projection.series, year: scenario.baseYear) { baselines[code] = b }
-    }
-    var catalogue: [String: Indicator] = [:]
-    for entry in inputs.catalogue.indicators { catalogue[entry.code] = entry }
-    return (scenario, ScenarioInputs(catalogue: catalogue, series: series, fits: fits, unassessable: unassessable,
-                                     targets: inputs.targets, baselines: baselines))
-}
-
-/// Loads a scenario and its data, runs it, prints the seed and the notes on stderr.
-func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> ScenarioResult {
-    try runScenarioFileWithInputs(path, options: options).result
-}
-
-/// `runScenarioFile`, also returning the inputs it ran on (observed series and targets, for charts).
-func runScenarioFileWithInputs(_ path: String, options: ScenarioRunOptions)
-    throws -> (result: ScenarioResult, inputs: ScenarioInputs) {
-    let (scenario, inputs) = try loadScenario(path, options: options)
+/// Loads a scenario and its data, runs it on the plan's business as usual (`ScenarioPlan.run`), prints the
+/// seed and the notes on stderr.
+func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> ScenarioAssessment {
     let showProgress = !options.quiet && isatty(STDERR_FILENO) == 1
-    printError("scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
     let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? reportProgress : nil
-    let result = try ScenarioRunner(scenario: scenario, inputs: inputs).run(progress: progress)
-    if !options.quiet { for note in result.notes { printError("note: \(note)") } }
-    return (result, inputs)
+    let (scenario, inputs, notes) = try ScenarioPlan.load(path, draws: options.draws, seed: options.seed,
+                                                         defaults: try options.read.readDefaults(),
+                                                         settings: try options.model.settings())
+    if !options.quiet { for note in notes { printError("note: \(note)") } }
+    printError("scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
+    let run = try ScenarioPlan.run(scenario, inputs: inputs, notes: notes, progress: progress)
+    if !options.quiet { for note in run.result.notes { printError("note: \(note)") } }
+    return run
 }
 
-/// Writes `text` to `out` atomically (replacing it), or to stdout.
-func emit(_ text: String, out: String?, force: Bool) throws {
-    guard let out else { return writeStdout(text) }
+/// Writes `data` to `out` atomically (replacing it only with `force`), or to stdout.
+func emit(_ data: Data, out: String?, force: Bool) throws {
+    guard let out else { return FileHandle.standardOutput.write(data) }
     do {
-        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out), overwrite: force)
+        try AtomicFile.write(data, to: URL(fileURLWithPath: out), overwrite: force)
     } catch let error as ExportError {
         throw error  // exists without --force (64), or a named write failure
     } catch {
@@ -154,13 +85,16 @@ struct ScenarioRun: ParsableCommand {
             attrition uncertainty, notes), rows and scorecard.
             """)
     @Argument(help: "Scenario YAML file.") var file: String
+    @Flag(help: "With --format csv: the tidy yearly rows (scenario, region, indicator, year, kind, level, value, method) instead of the milestone rows.")
+    var paths = false
     @OptionGroup var options: ScenarioRunOptions
 
     func run() throws {
         try runReportingErrors {
-            let result = try runScenarioFile(file, options: options)
-            try emit(try ScenarioFormatter.render(result, format: options.format, lang: options.lang), out: options.out,
-                     force: options.force)
+            let run = try runScenarioFile(file, options: options)
+            try emit(try ScenarioFormatter.render(run, format: options.format, lang: options.lang, paths: paths,
+                                                  toStdout: options.out == nil),
+                     out: options.out, force: options.force)
         }
     }
 }
@@ -172,8 +106,9 @@ struct ScenarioCompare: ParsableCommand {
         discussion: """
             One row per target and milestone; per scenario the projected median with its 95 % interval and \
             P(attain) (± Monte Carlo SE where it comes from draws), then each scenario's total cost and cost per \
-            point of density gained per resource. --indicator keeps one indicator; --format csv gives one \
-            numeric column per quantity for spreadsheets. --indicator CODE --plot chart.svg also draws the \
+            point of density gained per resource. --indicator keeps one indicator; --format csv, json and xlsx \
+            give the long table: the milestone columns of `attain --format csv` for every scenario (joinable on \
+            scenario, indicator, region, year) and the scenario's costs over business as usual. --indicator CODE --plot chart.svg also draws the \
             scenarios' fans for CODE on one chart (as `chitieu plot --indicator CODE --scenario A.yaml \
             --scenario B.yaml`).
             """)
@@ -184,15 +119,14 @@ struct ScenarioCompare: ParsableCommand {
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("Give at least two scenario files to compare.") }
-        if options.format == .json { throw ValidationError("Use --format table or csv for compare (json: run each file).") }
         try chart.validate(indicator: indicator, force: options.force)
     }
 
     func run() throws {
         try runReportingErrors {
             let runs = try ScenarioPlot.run(files, options: options)
-            try emit(try ScenarioFormatter.compare(runs.map(\.result), indicator: indicator, format: options.format,
-                                                    lang: options.lang),
+            try emit(try ScenarioFormatter.compare(runs.map(\.run), indicator: indicator, format: options.format,
+                                                    lang: options.lang, toStdout: options.out == nil),
                      out: options.out, force: options.force)
             try chart.draw(runs, indicator: indicator, lang: options.lang, quiet: options.quiet, force: options.force)
         }

@@ -1,6 +1,7 @@
 import Attainment
 import Export
 import IndicatorData
+import Planning
 
 /// Turns scorecard rows into tables: a full tidy table (one row per indicator and milestone, every number
 /// and its provenance: for CSV/JSON/Excel) and a compact one for people (`--format table`).
@@ -8,7 +9,7 @@ enum ScorecardTable {
     static let columns = [
         "plan_row", "indicator", "name", "unit", "region", "baseline_year", "baseline", "baseline_flag",
         "year", "target_text", "target", "comparator", "kind", "status", "projection",
-        "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper", "p_attain", "met_at_baseline",
+        "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper", "p_attain", "p_attain_se", "p_method", "met_at_baseline",
         "observed_rate", "rate_kind", "required_rate", "acceleration", "years_left",
         "verdict", "verdict_jme", "verdict_unsd", "unsd_ratio", "verdict_opensdg",
         "p_joint", "p_joint_se", "draws", "seed", "model", "window", "method", "source", "warnings",
@@ -36,32 +37,48 @@ enum ScorecardTable {
         return .text(s)
     }
 
-    static func full(_ rows: [ScorecardRow], region: String, lang: Language) throws -> Table {
+    /// The full table: the milestone columns read from the plan's `MilestoneAssessment`s (`MilestoneTable`,
+    /// the renderer `scenario run` and batch `attain` share), the others from the scorecard row.
+    static func full(_ plan: PlanAssessment, lang: Language) throws -> Table {
         var cells: [[Cell]] = []
-        for row in rows {
-            for m in row.milestones {
-                cells.append([
-                    .text(row.planRow), .text(row.indicator), .text(lang == .vi ? row.nameVi : row.nameEn),
-                    .text(row.unit), .text(region), row.baselineYear.map(Cell.integer) ?? .missing,
-                    number(row.baselineValue), text(row.baselineFlag), .integer(m.year), text(m.targetText),
-                    number(m.targetValue), text(m.comparator?.rawValue), .text(m.kind.rawValue),
-                    .text(m.status.description), number(m.projectedMedian), number(m.pi80?.lower),
-                    number(m.pi80?.upper), number(m.pi95?.lower), number(m.pi95?.upper), number(m.probability),
-                    m.metAtBaseline.map { .text($0 ? "yes" : "no") } ?? .missing,
-                    number(m.rates?.observed ?? row.observedRate), .text(row.rateConvention.rawValue),
-                    number(m.rates?.required),
-                    number(m.rates?.acceleration), m.rates.map { .integer($0.yearsLeft) } ?? .missing,
-                    .text(verdictText(m.chitieu, lang)), .text(m.jme.rawValue), .text(m.unsd.rawValue),
-                    number(m.unsdRatio), .text(m.openSDG.category.rawValue),
-                    number(row.joint?.pJoint), number(row.joint?.seJoint),
-                    row.joint.map { .integer($0.draws) } ?? .missing,
-                    row.joint.map { .text(String($0.seed)) } ?? .missing,
-                    text(row.modelLabel), text(row.window), text(row.method), text(row.dataSource),
-                    text((row.warnings + m.warnings).joined(separator: " | ")),
-                ])
+        for indicator in plan.indicators {
+            let row = indicator.row
+            for (m, assessed) in zip(row.milestones, indicator.milestones) {
+                cells.append(columns.map { column in
+                    MilestoneTable.has(column) ? MilestoneTable.cell(column, assessed, lang: lang)
+                        : rowCell(column, row: row, milestone: m, lang: lang)
+                })
             }
         }
         return try Table(columns: columns, rows: cells)
+    }
+
+    /// A scorecard column that is not a milestone column.
+    private static func rowCell(_ column: String, row: ScorecardRow, milestone m: ScorecardMilestone,
+                                lang: Language) -> Cell {
+        switch column {
+        case "name": return .text(lang == .vi ? row.nameVi : row.nameEn)
+        case "unit": return .text(row.unit)
+        case "baseline_year": return row.baselineYear.map(Cell.integer) ?? .missing
+        case "baseline": return number(row.baselineValue)
+        case "baseline_flag": return text(row.baselineFlag)
+        case "observed_rate": return number(m.rates?.observed ?? row.observedRate)
+        case "rate_kind": return .text(row.rateConvention.rawValue)
+        case "required_rate": return number(m.rates?.required)
+        case "acceleration": return number(m.rates?.acceleration)
+        case "years_left": return m.rates.map { .integer($0.yearsLeft) } ?? .missing
+        case "verdict_jme": return .text(m.jme.rawValue)
+        case "verdict_unsd": return .text(m.unsd.rawValue)
+        case "unsd_ratio": return number(m.unsdRatio)
+        case "verdict_opensdg": return .text(m.openSDG.category.rawValue)
+        case "p_joint": return number(row.joint?.pJoint)
+        case "p_joint_se": return number(row.joint?.seJoint)
+        case "draws": return row.joint.map { .integer($0.draws) } ?? .missing
+        case "seed": return row.joint.map { .text(String($0.seed)) } ?? .missing
+        case "source": return text(row.dataSource)
+        case "warnings": return text((row.warnings + m.warnings).joined(separator: " | "))
+        default: return .missing
+        }
     }
 
     /// One line per indicator: baseline, then for each milestone target, projection [95 % PI], P, verdict.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Planning
 import IndicatorData
 import Scenarios
 
@@ -85,7 +86,7 @@ struct WorkforceOptions: ParsableArguments {
             return PopulationProjection(base: population, baseYear: baseYear, growth: g,
                                         label: "population \(fmt(population)) in \(baseYear) (given), growth \(g) a year (given)")
         }
-        let inputs = try AttainInputs.load(dataFiles: [], targetsFile: nil, catalogueFile: nil,
+        let inputs = try PlanInputs.load(dataFiles: [], targetsFile: nil, catalogueFile: nil,
                                            read: try DataReadOptions.parse([]))
         guard let series = inputs.collection.series.first(where: { $0.indicator == "population_avg" && $0.region == region }) else {
             throw CLIError(message: "no population_avg series for region \(region) in the bundled data; give --population "
