@@ -29,7 +29,8 @@ ours = pd.read_csv(a.ours)
 peer = pd.read_csv(a.peer)
 ok = True
 if a.workload == "B1":
-    ours = ours.rename(columns={"median": "mean"})
+    # chitieu's batch CSV uses the milestone columns of every command (projection, pi95_lower, …).
+    ours = ours.rename(columns={"projection": "mean", "pi95_lower": "lower95", "pi95_upper": "upper95"})
     m = peer.merge(ours, on=["region", "year"], suffixes=("_peer", "_ours"), how="left", indicator=True)
     missing = int((m["_merge"] != "both").sum())
     if missing:

@@ -177,7 +177,7 @@ struct AttainCLITests {
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1 + 6)
-        #expect(lines.first?.hasPrefix("indicator,region,year,target,comparator,median,") == true)
+        #expect(lines.first?.hasPrefix("indicator,region,year,target,comparator,kind,projection,pi80_lower,") == true)
         let joint = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--joint",
                                           "--draws", "5000", "--seed", "3", "--format", "csv", "--quiet"])
         #expect(joint.status == 0, "stderr: \(joint.stderr)")

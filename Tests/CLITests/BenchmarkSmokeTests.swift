@@ -132,7 +132,7 @@ struct BenchmarkSmokeTests {
         try Self.write(Self.targetsHeader, Self.targetRows(count: 12), to: t)
         let batch = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--format", "csv", "--quiet"])
         #expect(batch.status == 0, "stderr: \(batch.stderr)")
-        // indicator,region,year,target,comparator,median,lower80,upper80,lower95,upper95,…,model,…
+        // indicator,region,year,target,comparator,kind,projection,pi80_lower,pi80_upper,pi95_lower,pi95_upper,…
         let rows: [[Substring]] = Self.fields(batch.stdout)
         let region = "R000007"
         let single = try runChitieu(args: ["project", "--indicator", "u5mr", "--region", region, "--data", s.path,
@@ -144,13 +144,13 @@ struct BenchmarkSmokeTests {
         }
         var compared = 0
         for year in ["2025", "2030"] {
-            let batchRow: [Substring]? = rows.first { $0.count > 9 && $0[1] == Substring(region) && $0[2] == Substring(year) }
+            let batchRow: [Substring]? = rows.first { $0.count > 10 && $0[1] == Substring(region) && $0[2] == Substring(year) }
             let b = try #require(batchRow)
-            for (level, lower, upper) in [("0.8", 6, 7), ("0.95", 8, 9)] {
+            for (level, lower, upper) in [("0.8", 7, 8), ("0.95", 9, 10)] {
                 let projectRow: [Substring]? = projected.first { $0[2] == Substring(year) && $0[5] == Substring(level) }
                 let p = try #require(projectRow)
                 // Same model, two LAPACK paths (multi-RHS dgelsd vs single fit with refinement): 1e-12 relative.
-                for (x, y) in [(b[5], p[4]), (b[lower], p[6]), (b[upper], p[7])] {
+                for (x, y) in [(b[6], p[4]), (b[lower], p[6]), (b[upper], p[7])] {
                     let u: Double = try #require(Double(String(x)))
                     let v: Double = try #require(Double(String(y)))
                     let error: Double = Swift.abs(u - v)

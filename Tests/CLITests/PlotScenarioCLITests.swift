@@ -116,7 +116,7 @@ struct PlotScenarioCLITests {
         // so their ratio is the CSV's: the chart draws `scenario run`'s numbers, not a second projection.
         // Tolerance 1e-3: coordinates are rounded to 0.01 px on bands ~100 px wide.
         let csv = try runChitieu(args: ["scenario", "run", scenarioFile("workforce_expansion.yaml"), "--format", "csv",
-                                        "--quiet"])
+                                        "--paths", "--quiet"])
         var bound: [String: Double] = [:]
         for line in csv.stdout.split(separator: "\n") {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
