@@ -73,6 +73,9 @@ struct PlanScorecard {
                     + "fit-window starts ±3 years", sensitivity.year, sensitivity.range))
             }
             result.notes += row.warnings.map { "\(code): \($0)" }
+            if let reason = row.milestones.lazy.compactMap(\.status.reason).first {
+                result.notes.append("\(code): not projected: \(reason)")
+            }
             result.rows.append(row)
             result.projections.append(projection)
         }

@@ -7,7 +7,7 @@ import IndicatorData
 enum ScorecardTable {
     static let columns = [
         "plan_row", "indicator", "name", "unit", "region", "baseline_year", "baseline", "baseline_flag",
-        "year", "target_text", "target", "comparator", "kind", "status", "projection",
+        "year", "target_text", "target", "comparator", "kind", "status", "reason", "projection",
         "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper", "p_attain", "met_at_baseline",
         "observed_rate", "rate_kind", "required_rate", "acceleration", "years_left",
         "verdict", "verdict_jme", "verdict_unsd", "unsd_ratio", "verdict_opensdg",
@@ -45,7 +45,7 @@ enum ScorecardTable {
                     .text(row.unit), .text(region), row.baselineYear.map(Cell.integer) ?? .missing,
                     number(row.baselineValue), text(row.baselineFlag), .integer(m.year), text(m.targetText),
                     number(m.targetValue), text(m.comparator?.rawValue), .text(m.kind.rawValue),
-                    .text(m.status.description), number(m.projectedMedian), number(m.pi80?.lower),
+                    .text(m.status.description), text(m.status.reason), number(m.projectedMedian), number(m.pi80?.lower),
                     number(m.pi80?.upper), number(m.pi95?.lower), number(m.pi95?.upper), number(m.probability),
                     m.metAtBaseline.map { .text($0 ? "yes" : "no") } ?? .missing,
                     number(m.rates?.observed ?? row.observedRate), .text(row.rateConvention.rawValue),
