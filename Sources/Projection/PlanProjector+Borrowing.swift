@@ -113,9 +113,9 @@ extension PlanProjector {
         }
         let group = BorrowingCalibration.group(forIndicator: indicator.code)
         guard let dispersion = policy.options.calibration.referenceClass else {
-            return .unavailable("no reference class is calibrated for \(group) (Datasets/calibration/borrowing.json "
-                + "has none, or --intervals ols): a level held without the provinces' spread covered 67/88 % of "
-                + "80/95 % intervals on held-out provinces, too little to use")
+            return .unavailable("no reference class of the \(group) family in this run's calibration (Datasets/"
+                + "calibration/borrowing.json has none for it, or --intervals ols): a level held without the "
+                + "provinces' spread covered 67/88 % of 80/95 % intervals on held-out provinces, too little to use")
         }
         do {
             let fit = try TrendFitter.levelHeld(regional, indicator: indicator, options: policy.options)
