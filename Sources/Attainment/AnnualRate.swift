@@ -80,14 +80,15 @@ public enum AnnualRate {
 /// Observed and required rates side by side, with the acceleration they imply.
 public struct RateAssessment: Sendable, Hashable, Codable {
     public let convention: RateConvention
-    /// Observed rate (% per year, positive = desired direction), from the log-scale trend slope.
-    public let observed: Double
+    /// Observed rate (% per year, positive = desired direction), from the log-scale trend slope; `nil` when
+    /// there is no projection (the required rate and the years left need none).
+    public let observed: Double?
     /// Required rate (% per year, positive = desired direction) from the baseline to the target.
     public let required: Double
     /// Years between the baseline and the target year.
     public let yearsLeft: Int
 
-    public init(convention: RateConvention, observed: Double, required: Double, yearsLeft: Int) {
+    public init(convention: RateConvention, observed: Double?, required: Double, yearsLeft: Int) {
         self.convention = convention
         self.observed = observed
         self.required = required
@@ -113,7 +114,7 @@ public struct RateAssessment: Sendable, Hashable, Codable {
     /// "accelerated" by a factor (a negative ratio would read as progress), and a target already met
     /// needs no acceleration. Values ≤ 1 mean the current pace suffices.
     public var acceleration: Double? {
-        guard observed > 0, required > 0, observed.isFinite, required.isFinite else { return nil }
+        guard let observed, observed > 0, required > 0, observed.isFinite, required.isFinite else { return nil }
         return required / observed
     }
 

@@ -26,6 +26,12 @@ public enum AttainmentStatus: Sendable, Hashable, Codable, CustomStringConvertib
         }
     }
 
+    /// Why there is no assessment (`assessmentNotPossible`), else `nil`: the scorecard's `reason` column.
+    public var reason: String? {
+        if case .assessmentNotPossible(let reason) = self { return reason }
+        return nil
+    }
+
     /// Short machine label: assessed | conditional | qualitative | no-target | assessment-not-possible.
     public var label: String {
         switch self {

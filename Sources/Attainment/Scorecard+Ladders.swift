@@ -42,16 +42,18 @@ struct LadderContext {
         guard let value = target.value else { return .notAssessable }
         let direction = indicator.direction
         var result = LadderVerdicts.notAssessable
-        if let baseline, let pace {
+        // The required rate and the years left need only the baseline and the target: computed with or
+        // without a projection (the observed rate and the JME ladder need the projection's pace).
+        if let baseline {
             do {
                 let required = try AnnualRate.required(baseline: baseline.value, baselineYear: baseline.year,
                                                        target: value, targetYear: target.year,
                                                        convention: convention)
-                let rates = RateAssessment(convention: convention,
-                                           observed: AnnualRate.observed(slope: pace.logGrowth, convention: convention),
-                                           required: required, yearsLeft: target.year - baseline.year)
+                let observed = pace.map { AnnualRate.observed(slope: $0.logGrowth, convention: convention) }
+                let rates = RateAssessment(convention: convention, observed: observed, required: required,
+                                           yearsLeft: target.year - baseline.year)
                 result.rates = rates
-                result.jme = JMEProgress.classify(rates)
+                if pace != nil { result.jme = JMEProgress.classify(rates) }
             } catch {
                 warnings.append("required rate not computed: \(error)")
             }

@@ -76,6 +76,9 @@ public enum PlanAssessor {
             let assessed = assessIndicator(indicator, targets: byIndicator[code] ?? [], projection: projection,
                                            region: region, draws: draws, seed: rowSeed)
             result.notes += assessed.row.warnings.map { "\(code): \($0)" }
+            if let reason = assessed.row.milestones.lazy.compactMap(\.status.reason).first {
+                result.notes.append("\(code): not projected: \(reason)")
+            }
             result.indicators.append(assessed)
         }
         return result

@@ -95,3 +95,39 @@ extension PlanProjector {
                                                  members: members, into: region, data: data))??.series
     }
 }
+
+// MARK: - Last fallback: the reference class of the indicator's family
+
+extension PlanProjector {
+    /// The reference-class level-held predictive (`TrendFitter.levelHeld`) for a region with 1 or a few
+    /// points and no usable comparator: the last level held, with the spread Viet Nam provinces of the same
+    /// family showed around their held level h years later (`levelHeld` in Datasets/calibration/borrowing.json,
+    /// σ²(h) = τ²·h^γ + a′ + b′·h, Student t ν′). Backtested on held-out provinces (6 folds, each keeping
+    /// its last 1–3 points; Datasets/calibration/README.md): 80 %/95 % intervals covered 80.2/95.1 % overall
+    /// (coverage 80.4/93.5, fertility 80.2/94.7, beds 79.3/95.2, mortality 81.7/93.7, workforce 80.5/95.1).
+    /// Unavailable (with the reason) when the region has no point or the family has no calibrated reference
+    /// class (then the backtest does not support a level held: it covered 67/88 % without the dispersion).
+    static func referenceClass(indicator: Indicator, regional: Series?, policy: ProjectionPolicy) -> Borrowed {
+        guard let regional, regional.count >= 1 else {
+            return .unavailable("no regional data point to hold for a reference-class forecast")
+        }
+        let group = BorrowingCalibration.group(forIndicator: indicator.code)
+        guard let dispersion = policy.options.calibration.referenceClass else {
+            return .unavailable("no reference class of the \(group) family in this run's calibration (Datasets/"
+                + "calibration/borrowing.json has none for it, or --intervals ols): a level held without the "
+                + "provinces' spread covered 67/88 % of 80/95 % intervals on held-out provinces, too little to use")
+        }
+        do {
+            let fit = try TrendFitter.levelHeld(regional, indicator: indicator, options: policy.options)
+            let note = String(
+                format: "%@: method reference-class level-held (family %@): not a trend; the interval is the "
+                    + "spread of Viet Nam provinces around their held level, in-sample 80/95 %% coverage "
+                    + "%.1f/%.1f %%, 80.2/95.1 %% on held-out provinces (Datasets/calibration/README.md)",
+                regional.key.description, dispersion.group, 100 * dispersion.coverage80,
+                100 * dispersion.coverage95)
+            return .fit(fit.appending(warnings: [note]), reason: nil)
+        } catch {
+            return .unavailable("a reference-class forecast cannot be made: \(error)")
+        }
+    }
+}

@@ -71,8 +71,9 @@ public struct IndicatorProjection: Sendable {
 }
 
 /// Projects every indicator of a plan for a region from whatever data exists, choosing per indicator
-/// between its own trend, its own slope on another basis, the parent region's slope (shift method) and
-/// "assessment not possible".
+/// between its own trend, its own slope on another basis, the parent region's slope (shift method), the
+/// reference-class level-held predictive of its family (last fallback, `referenceClass`) and "assessment
+/// not possible" (with the reason in words).
 public enum PlanProjector {
     public static func project(indicator: Indicator, region: String, data: [SeriesKey: Series],
                                policy: ProjectionPolicy, sensitivityYear: Int = 2030) -> IndicatorProjection {
@@ -126,7 +127,10 @@ public enum PlanProjector {
             return result(fit, "own trend on only \(count) regional points (fewer than \(policy.ownTrendMinimum)); "
                 + why)
         }
-        return result(nil, "\(count) regional point(s), fewer than \(policy.ownTrendMinimum) for an own trend, and "
-            + why)
+        let reason = "\(count) regional point(s), fewer than \(policy.ownTrendMinimum) for an own trend, and " + why
+        switch referenceClass(indicator: indicator, regional: regional, policy: policy) {
+        case .fit(let fit, _): return result(fit, "reference-class forecast, no trend: " + reason)
+        case .unavailable(let whyNot): return result(nil, reason + "; " + whyNot)
+        }
     }
 }

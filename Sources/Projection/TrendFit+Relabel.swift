@@ -18,6 +18,7 @@ extension TrendFit {
         TrendFit(key: key, transform: transform, window: window, anchorYear: anchorYear, points: points,
                  coefficients: coefficients, unscaledCovariance: unscaledCovariance, sigma: sigma,
                  degreesOfFreedom: degreesOfFreedom, method: method, weighting: weighting,
-                 extraVariance: extraVariance, calibration: calibration, dispersion: dispersion, warnings: warnings)
+                 extraVariance: extraVariance, calibration: calibration, dispersion: dispersion, warnings: warnings,
+                 lowerBound: lowerBound, upperBound: upperBound)
     }
 }

@@ -8,7 +8,7 @@ import Planning
 enum ScorecardTable {
     static let columns = [
         "plan_row", "indicator", "name", "unit", "region", "baseline_year", "baseline", "baseline_flag",
-        "year", "target_text", "target", "comparator", "kind", "status", "projection",
+        "year", "target_text", "target", "comparator", "kind", "status", "reason", "projection",
         "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper", "p_attain", "p_attain_se", "p_method", "met_at_baseline",
         "observed_rate", "rate_kind", "required_rate", "acceleration", "years_left",
         "verdict", "verdict_jme", "verdict_unsd", "unsd_ratio", "verdict_opensdg",
@@ -62,6 +62,7 @@ enum ScorecardTable {
         case "baseline_year": return row.baselineYear.map(Cell.integer) ?? .missing
         case "baseline": return number(row.baselineValue)
         case "baseline_flag": return text(row.baselineFlag)
+        case "reason": return text(m.status.reason)
         case "observed_rate": return number(m.rates?.observed ?? row.observedRate)
         case "rate_kind": return .text(row.rateConvention.rawValue)
         case "required_rate": return number(m.rates?.required)

@@ -35,7 +35,7 @@ struct AnnualRateTests {
     @Test func accelerationAndYearsLeft() throws {
         let a = try RateAssessment(slope: log(1 - 0.01), direction: .lowerIsBetter, baseline: 28.7,
                                    baselineYear: 2023, target: 25, targetYear: 2030)
-        #expect(abs(a.observed - 1) < 1e-12)
+        #expect(abs((a.observed ?? .nan) - 1) < 1e-12)
         #expect(a.yearsLeft == 7)
         #expect(abs((a.acceleration ?? 0) - 1.95242130753025) < 1e-9)
         // Wrong-way trend: no acceleration factor.

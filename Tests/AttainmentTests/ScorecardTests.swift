@@ -83,4 +83,24 @@ struct ScorecardTests {
         #expect(abs((row.milestones.first?.rates?.observed ?? 0) - expected) < 1e-9)
         #expect(row.warnings.contains { $0.contains("use the projection's pace") })
     }
+    /// No projection: the required rate, years left and the status at the baseline are still computed (they
+    /// need only the baseline and the target), the observed rate and the JME ladder are not, and the reason is
+    /// the milestone's. Nurses 14.3 (2023) → ≥ 22 (2025): AARI = 100·((22/14.3)^(1/2) − 1) = 24.03 %.
+    @Test func noFitStillHasRequiredRateYearsLeftAndReason() throws {
+        let nurses = makeIndicator(code: "nurses_per_10k", direction: .higherIsBetter, scale: .log)
+        let targets = [makeTarget("nurses_per_10k", year: 2025, value: 22, comparator: .greaterOrEqual),
+                       makeTarget("nurses_per_10k", year: 2030, value: 14, comparator: .greaterOrEqual)]
+        let row = Scorecard.row(indicator: nurses, targets: targets,
+                                baseline: Observation(year: 2023, value: 14.3, provenance: testProvenance), fit: nil,
+                                reason: "1 regional point(s) and no comparable series")
+        let m25 = try #require(row.milestones.first), m30 = try #require(row.milestones.last)
+        let rates = try #require(m25.rates)
+        #expect(abs(rates.required - 100 * ((22 / 14.3).squareRoot() - 1)) < 1e-9 && rates.yearsLeft == 2)
+        #expect(rates.observed == nil && rates.acceleration == nil && m25.jme == .assessmentNotPossible)
+        #expect(m25.metAtBaseline == false && m30.metAtBaseline == true)
+        #expect(m30.rates?.yearsLeft == 7 && (m30.rates?.required ?? 1) <= 0, "already met: no progress required")
+        #expect(m25.status.reason == "1 regional point(s) and no comparable series")
+        #expect(m25.probability == nil && m25.projectedMedian == nil && row.joint == nil)
+        #expect(AttainmentStatus.assessed.reason == nil)
+    }
 }

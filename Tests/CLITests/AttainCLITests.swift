@@ -149,8 +149,10 @@ struct AttainCLITests {
         #expect(unknown.status == 64 && unknown.stderr.contains("not in the catalogue"))
         let noData = try runChitieu(args: ["project", "--indicator", "u5mr", "--region", "VN-99"])
         #expect(noData.status == 65 && noData.stderr.contains("no data for u5mr in region VN-99"))
-        let tooShort = try runChitieu(args: ["project", "--indicator", "nurses_per_10k", "--region", "VN-28"])
+        // One point, no national series and no calibrated family (nurses now get their family's reference class).
+        let tooShort = try runChitieu(args: ["project", "--indicator", "patient_satisfaction_pct", "--region", "VN-28"])
         #expect(tooShort.status == 65 && tooShort.stderr.contains("cannot project"))
+        #expect(tooShort.stderr.contains("no reference class of the"))
     }
 
     // MARK: - batch

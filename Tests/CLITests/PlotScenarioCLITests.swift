@@ -82,9 +82,10 @@ private func rasterSize(_ svg: URL) throws -> (width: Int, height: Int)? {
 }
 
 /// `chitieu plot --indicator code --scenario F1 --scenario F2 … --out out` with the bundled scenario files.
-private func plotScenarios(_ code: String, _ names: [String], out: String) throws -> (stdout: String, stderr: String, status: Int32) {
+private func plotScenarios(_ code: String, _ names: [String], out: String,
+                           extra: [String] = []) throws -> (stdout: String, stderr: String, status: Int32) {
     try runChitieu(args: ["plot", "--indicator", code] + names.flatMap { ["--scenario", scenarioFile($0)] }
-        + ["--out", out])
+        + ["--out", out] + extra)
 }
 
 // MARK: - Tests
@@ -155,8 +156,10 @@ struct PlotScenarioCLITests {
 
     @Test("A scenario without the indicator is named on stderr and left out; the other fan is drawn")
     func partial() throws {
-        // Nurses have no trend in the bundled data, so only the stock-flow of the workforce file projects them.
-        let r = try plotScenarios("nurses_per_10k", ["workforce_expansion.yaml", "nutrition_acceleration.yaml"], out: "-")
+        // Nurses have one point and no comparable national series: with classical intervals (no reference class,
+        // so no level-held business as usual) only the stock-flow of the workforce file projects them.
+        let r = try plotScenarios("nurses_per_10k", ["workforce_expansion.yaml", "nutrition_acceleration.yaml"], out: "-",
+                                  extra: ["--intervals", "ols"])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stderr.contains("warning: scenario \"Nutrition acceleration\""), "stderr: \(r.stderr)")
         #expect(r.stderr.contains("has no projection of nurses_per_10k"))
