@@ -81,12 +81,6 @@ enum RowFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, csv, json, xlsx, excel, sdmx
 }
 
-extension VerdictCuts {
-    /// The cut-offs of chitieu's verdict ladder (defined in Attainment's `ChitieuVerdict`).
-    static let chitieu = VerdictCuts(likely: ChitieuVerdict.likelyCut, uncertain: ChitieuVerdict.uncertainCut,
-                                     unlikely: ChitieuVerdict.unlikelyCut)
-}
-
 /// The command line as typed, for metadata, with the program named `chitieu` (not this machine's path to it).
 var commandLineText: String { (["chitieu"] + CommandLine.arguments.dropFirst()).joined(separator: " ") }
 
