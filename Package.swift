@@ -96,7 +96,7 @@ let package = Package(
                     dependencies: ["Planning", "Scenarios", "Attainment", "Projection", "IndicatorData", "TestSupport",
                                    .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: strict),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"],
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Planning", "Attainment", "IndicatorData", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
