@@ -146,6 +146,18 @@ struct ReportText {
             : "The data files read, with their SHA-256 checksums (to check they are the same files):"
     }
 
+    /// A run setting's value as people read it: the words of `ModelSettings` and the options translated,
+    /// codes and numbers as they are.
+    func setting(_ value: String) -> String {
+        guard vi else { return value }
+        let words = ["catalogue default per indicator": "thang mặc định của từng chỉ số (danh mục)",
+                     "calibrated": "đã hiệu chuẩn", "ols": "OLS cổ điển", "all": "tất cả các năm", "auto": "tự động",
+                     "none": "không (OLS)"]
+        if let word = words[value] { return word }
+        if value.hasPrefix("recency:") { return "ưu tiên năm gần đây (λ = \(language.localizedNumber(String(value.dropFirst(8)))))" }
+        return value
+    }
+
     func scenarioFiles(_ names: [String]) -> String {
         guard !names.isEmpty else { return "" }
         return (vi ? "Kịch bản: " : "Scenarios: ") + names.joined(separator: ", ") + "."

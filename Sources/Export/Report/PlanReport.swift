@@ -198,9 +198,11 @@ public struct PlanReport: Sendable {
             (Label.generated.text(language), metadata.generatedISO8601),
             (Label.command.text(language), metadata.command),
         ]
-        if let model = metadata.model { facts.append((Label.model.text(language), model)) }
+        if let model = metadata.model { facts.append((Label.model.text(language), text.setting(model))) }
         if let seed = metadata.seed { facts.append((Label.seed.text(language), String(seed))) }
-        for (key, value) in metadata.options.sorted(by: { $0.key < $1.key }) { facts.append((key, value)) }
+        for (key, value) in metadata.options.sorted(by: { $0.key < $1.key }) {
+            facts.append((ColumnHeader.text(key, language), text.setting(value)))
+        }
         let files = try Table(columns: ["file", "checksum"],
                               rows: metadata.dataFiles.map { [.text($0.path), .text($0.sha256)] })
         return ReportSection(id: "provenance", heading: text.heading(.provenance), blocks: [
