@@ -132,7 +132,7 @@ public struct ScenarioRunner: Sendable {
             let fitted = try PopulationProjection.logLinear(series, baseYear: s.baseYear)
             return PopulationProjection(base: fitted.base, baseYear: s.baseYear, growth: rate, growthSD: sd,
                                         label: "population model: \(format(fitted.base.rounded())) in \(s.baseYear) (log-linear fit to "
-                                            + "population_avg, window \(fitted.fitWindow.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "?")), "
+                                            + "population_avg, window \(fitted.fitWindow?.yearsText ?? "?")), "
                                             + "growth \(formatPercent(rate)) a year (given, SD \(formatPercent(sd)); the fit's own growth "
                                             + "is \(formatPercent(fitted.growth)), SE \(formatPercent(fitted.growthSD)))",
                                         model: "given growth, fitted base", fitWindow: fitted.fitWindow, points: fitted.points)
