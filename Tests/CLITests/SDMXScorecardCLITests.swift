@@ -64,5 +64,8 @@ struct SDMXScorecardCLITests {
         let csv = try runChitieu(args: args + ["--format", "csv"])
         try Self.check(sdmx: sdmx.stdout, csv: csv.stdout)
         #expect(parseTidyCSV(sdmx.stdout).dropFirst().map { $0[3] } == ["A", "A", "B", "B"])
+        let joint = try runChitieu(args: args + ["--joint", "--format", "sdmx"])
+        #expect(joint.status == 64)
+        #expect(joint.stderr.contains("no period for SDMX's TIME_PERIOD"), "\(joint.stderr)")
     }
 }
