@@ -43,6 +43,9 @@ enum WideSheet {
                             message: "no year column in this wide sheet", hint: help)
         }
         var columns = t.header.names.indices.filter { $0 != cRegion && $0 != cYear && !notIndicators.contains(lower[$0]) }
+        for c in columns {
+            try CodeCheck.check(t.header.names[c], name: "column", file: t.file, line: 1, column: c + 1)
+        }
         if let mapping {
             let unmapped = columns.filter { mapping.element(t.header.names[$0]) == nil }
             if !unmapped.isEmpty {
@@ -63,7 +66,7 @@ enum WideSheet {
         }
         var out: [SourceRecord] = []
         for row in t.rows {
-            let region = try t.required(row, cRegion, name: t.header.names[cRegion])
+            let region = try t.requiredCode(row, cRegion, name: MessageEcho.escaped(t.header.names[cRegion]))
             let period = try ExternalImport.period(t, row, cYear, kind: .wide)
             for c in columns {
                 out.append(SourceRecord(element: t.header.names[c], orgUnit: region, period: period,
