@@ -58,7 +58,7 @@ extension CSVTable {
     /// - Throws: `DataError` at the cell.
     func checkCode(_ row: Row, _ column: Int?, name: String? = nil) throws {
         guard let c = column else { return }
-        let shown = name ?? (header.names.indices.contains(c) ? MessageEcho.escaped(header.names[c]) : "code")
+        let shown = name ?? columnName(c)
         try CodeCheck.check(field(row, c), name: shown, file: file, line: row.line, column: c + 1)
     }
 

@@ -62,6 +62,7 @@ public enum SeriesReader {
             throw DataError(file: file, message: "the file is empty",
                             hint: "The first line must be a header naming \(expected)")
         }
+        try CSVHeader.checkColumnCount(fields.count, file: file)
         let header = try CSVHeader(names: fields.map { tk.string($0) }, file: file, delimiter: delim)
         let cIndicator = try header.require("indicator_code", expected: expected)
         let cRegion = try header.require("region", expected: expected)

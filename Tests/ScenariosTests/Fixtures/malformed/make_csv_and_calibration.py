@@ -58,6 +58,9 @@ s("catalogue_series_tab", b'x,,impact,x,x,%,,higher,0,100,logit,"u5\tmr",true,,\
 s("wide_header_control", b"region,year,u5\x01mr\nVN,2023,12\n", 'wide_header_control.csv:1:3: read as wide sheet: column "u5\\u{1}mr"',
   header="")
 s("wide_region_nul", b"region,year,u5mr\nV\x00N,2023,12\n", 'wide_region_nul.csv:2:1: region "V\\0N"', header="")
+# A header wider than a spreadsheet (found by the fuzz smoke: a million empty names took seconds).
+s("header_20004_columns", "u5mr,VN,2020,12\n", "header_20004_columns.csv:1:16385: the header has 20004 columns, more than the 16384",
+  header="indicator_code,region,year,value" + "," * 20000 + "\n")
 with open(os.path.join(csv_dir, "EXPECT.tsv"), "w") as f:
     f.write("# file\tfragment of the message (empty: any message)\n")
     for name, data, expect in csv_cases:
