@@ -275,7 +275,7 @@ public struct TrendFit: Sendable {
         case .log: scaleName = "log-linear"
         case .logit: scaleName = "logit-linear"
         }
-        return "\(scaleName) \(weighting) \(window.lowerBound)–\(window.upperBound) (n=\(points))"
+        return "\(scaleName) \(weighting) \(window.yearsText) (n=\(points))"
     }
 }
 

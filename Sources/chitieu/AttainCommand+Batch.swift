@@ -72,7 +72,8 @@ extension AttainCommand {
 
     /// One output row as cells (table, JSON, Excel, SDMX): the milestone columns' cells and `n`.
     static func batchCells(_ m: MilestoneAssessment, points: Int, lang: Language) -> [Cell] {
-        batchColumns.map { $0 == "n" ? .integer(points) : MilestoneTable.cell($0, m, lang: lang) }
+        let view = MilestoneTable.Row(m, lang: lang)
+        return batchColumns.map { $0 == "n" ? .integer(points) : view.cell($0) }
     }
 
     /// The same row written straight to tidy CSV bytes (identical to rendering `batchCells`; a test checks).

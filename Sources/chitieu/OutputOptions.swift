@@ -81,14 +81,30 @@ enum RowFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, csv, json, xlsx, excel, sdmx
 }
 
-extension VerdictCuts {
-    /// The cut-offs of chitieu's verdict ladder (defined in Attainment's `ChitieuVerdict`).
-    static let chitieu = VerdictCuts(likely: ChitieuVerdict.likelyCut, uncertain: ChitieuVerdict.uncertainCut,
-                                     unlikely: ChitieuVerdict.unlikelyCut)
+/// The command line as typed, for metadata, with the program named `chitieu` (not this machine's path to
+/// it) and every absolute path named as `displayPath` names it (`--out /home/me/r.html` → `--out r.html`).
+var commandLineText: String {
+    (["chitieu"] + CommandLine.arguments.dropFirst().map(withoutMachinePath)).joined(separator: " ")
 }
 
-/// The command line as typed, for metadata, with the program named `chitieu` (not this machine's path to it).
-var commandLineText: String { (["chitieu"] + CommandLine.arguments.dropFirst()).joined(separator: " ") }
+/// An argument with an absolute path in it (`/a/b.csv`, `--data=/a/b.csv`, `/a/b.csv:decimal=comma`)
+/// rewritten by `displayPath`; any other argument unchanged.
+func withoutMachinePath(_ argument: String) -> String {
+    var prefix = ""
+    var rest = Substring(argument)
+    if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+        prefix = String(argument[...equals])
+        rest = argument[argument.index(after: equals)...]
+    }
+    guard rest.hasPrefix("/") else { return argument }
+    // A per-file declaration (`FILE:decimal=comma`) keeps its options.
+    var suffix = ""
+    if let colon = rest.firstIndex(of: ":"), rest[rest.index(after: colon)...].contains("=") {
+        suffix = String(rest[colon...])
+        rest = rest[..<colon]
+    }
+    return prefix + displayPath(URL(fileURLWithPath: String(rest))) + suffix
+}
 
 /// Metadata for a run: version, time, command, data files with SHA-256.
 func runMetadata(files: [URL], model: String?, seed: UInt64?, options: [String: String] = [:]) -> RunMetadata {

@@ -55,7 +55,7 @@ extension ScenarioFormatter {
             let r = run.result
             for m in run.milestones where indicator == nil || m.key.indicator == indicator {
                 let resource = r.resources.first { $0.resource.indicator == m.key.indicator }
-                rows.append(names.map { MilestoneTable.cell($0, m, lang: lang) } + [
+                rows.append(MilestoneTable.Row(m, lang: lang).cells(names) + [
                     .number(r.totalCost), ScorecardTable.number(r.incrementalCost?.presentValue),
                     ScorecardTable.number(r.incrementalCost?.discountRate ?? r.discountRate),
                     ScorecardTable.number(resource?.costPerDensityPoint),

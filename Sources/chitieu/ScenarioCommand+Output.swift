@@ -46,8 +46,8 @@ enum ScenarioFormatter {
         let r = run.result
         switch format {
         case .csv:
-            return paths ? Data(csv(r).utf8)
-                : try TidyCSVWriter().render(MilestoneTable.table(run.milestones, scenario: true, lang: lang))
+            return try TidyCSVWriter().render(paths ? pathsTable(r)
+                : MilestoneTable.table(run.milestones, scenario: true, lang: lang))
         case .json: return Data(try jsonText(ScenarioJSON(r)).utf8)
         case .table: return Data(table(r, lang: lang).utf8)
         case .xlsx:
@@ -59,14 +59,25 @@ enum ScenarioFormatter {
         }
     }
 
-    /// The yearly rows as a table (the `--paths` CSV's columns).
+    /// The `--paths` table: the yearly rows (central and interval bounds of every indicator and resource),
+    /// then each milestone's P(attain) and its Monte Carlo standard error as `kind` `p_attain`/`p_attain_se`
+    /// rows. CSV and the xlsx "Paths" sheet both render this table (full precision; missing values empty).
     static func pathsTable(_ r: ScenarioResult) throws -> Table {
-        try Table(columns: ["scenario", "region", "indicator", "year", "kind", "level", "value", "method"],
-                  rows: r.rows.map { row in
-                      [.text(row.scenario), .text(row.region), .text(row.indicator), .integer(row.year), .text(row.kind),
-                       row.level.map(Cell.integer) ?? .missing, row.value.isFinite ? .number(row.value) : .missing,
-                       .text(row.method)]
-                  })
+        var rows: [[Cell]] = r.rows.map { row in
+            [.text(row.scenario), .text(row.region), .text(row.indicator), .integer(row.year), .text(row.kind),
+             row.level.map(Cell.integer) ?? .missing, row.value.isFinite ? .number(row.value) : .missing,
+             .text(row.method)]
+        }
+        for a in r.attainment {
+            let method = a.probability == nil ? a.status.description : "\(a.probabilityMethod); target \(a.targetText)"
+            let start: [Cell] = [.text(r.name), .text(r.region), .text(a.indicator), .integer(a.year)]
+            rows.append(start + [.text("p_attain"), .missing, ScorecardTable.number(a.probability), .text(method)])
+            if let se = a.probabilitySE {
+                rows.append(start + [.text("p_attain_se"), .missing, .number(se), .text(method)])
+            }
+        }
+        return try Table(columns: ["scenario", "region", "indicator", "year", "kind", "level", "value", "method"],
+                         rows: rows)
     }
 
     /// Run metadata of scenario runs: the seed of each, the files they read.
@@ -97,22 +108,6 @@ enum ScenarioFormatter {
         return out
     }
 
-    static func csv(_ r: ScenarioResult) -> String {
-        var out = csvLine(["scenario", "region", "indicator", "year", "kind", "level", "value", "method"])
-        for row in r.rows {
-            out += csvLine([row.scenario, row.region, row.indicator, String(row.year), row.kind,
-                            row.level.map(String.init) ?? "", fmt(row.value), row.method])
-        }
-        for a in r.attainment {
-            let method = a.probability == nil ? a.status.description : "\(a.probabilityMethod); target \(a.targetText)"
-            out += csvLine([r.name, r.region, a.indicator, String(a.year), "p_attain", "",
-                            a.probability.map(fmt) ?? "NA", method])
-            if let se = a.probabilitySE {
-                out += csvLine([r.name, r.region, a.indicator, String(a.year), "p_attain_se", "", fmt(se), method])
-            }
-        }
-        return out
-    }
 }
 
 // MARK: - JSON
@@ -194,7 +189,7 @@ struct ScenarioJSON: Encodable {
         metadata = Metadata(
             scenario: r.name, description: r.description, region: r.region, seed: r.seed, draws: r.draws,
             baseYear: r.baseYear, horizon: r.horizon, currency: r.currency,
-            population: Population(model: p.model, window: p.fitWindow.map { "\($0.lowerBound)–\($0.upperBound)" },
+            population: Population(model: p.model, window: p.fitWindow?.yearsText,
                                    points: p.points, baseYear: p.baseYear, base: p.base, growth: p.growth,
                                    growthSE: p.growthSD, label: p.label),
             resources: r.resources.map { s in

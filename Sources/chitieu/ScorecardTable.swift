@@ -44,8 +44,9 @@ enum ScorecardTable {
         for indicator in plan.indicators {
             let row = indicator.row
             for (m, assessed) in zip(row.milestones, indicator.milestones) {
+                let view = MilestoneTable.Row(assessed, lang: lang)
                 cells.append(columns.map { column in
-                    MilestoneTable.has(column) ? MilestoneTable.cell(column, assessed, lang: lang)
+                    MilestoneTable.has(column) ? view.cell(column)
                         : rowCell(column, row: row, milestone: m, lang: lang)
                 })
             }
