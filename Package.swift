@@ -65,6 +65,11 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
 
+        // MARK: - Fuzz smoke (issue 13; docs/robustness.md): seeded mutations of the corpus, read in-process
+        .executableTarget(name: "chitieu-fuzz",
+                          dependencies: ["IndicatorData", "Projection", "Scenarios", "Statistics"],
+                          swiftSettings: strict),
+
         // MARK: - Benchmarks (B4: business as usual plus scenarios for many regions; Benchmarks/README.md)
         .executableTarget(name: "chitieu-scenario-bench",
                           dependencies: ["Attainment", "IndicatorData", "Projection", "Scenarios"],
