@@ -201,6 +201,7 @@ struct PlotCommand: ParsableCommand {
         var options = try ScenarioRunOptions.parse([])
         options.model = model
         options.read = read
+        options.language = language
         // The runs' notes cover every indicator of the plan; the chart's own warnings name what concerns it.
         options.quietOption.quiet = true
         let runs = try ScenarioPlot.run(scenarios, options: options)

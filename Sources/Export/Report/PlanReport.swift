@@ -130,7 +130,7 @@ public struct PlanReport: Sendable {
         for assessed in plan.indicators where assessed.projection.fit != nil {
             guard let fan = PlanFanChart.make(indicator: assessed.projection.indicator, projection: assessed.projection,
                                               targets: PlanChartData.targets(assessed.row.milestones),
-                                              regionTitle: regionTitle, calibrated: calibrated, lastYear: lastYear,
+                                              regionTitle: nil, calibrated: calibrated, lastYear: lastYear,
                                               language: language, width: 720, height: 380) else { continue }
             let verdicts = assessed.milestones.map { m in
                 "\(m.key.year): \(Self.category(m).label.text(language))"
