@@ -65,7 +65,7 @@ enum ScenarioPlot {
         let markers = PlanChartData.targets(first.inputs.targets, indicator: entry, region: region)
         notes.append(intervalNote(language))
         notes.append(sourceNote(runs.map(\.path), language))
-        var title = "\(language == .vi ? entry.nameVi : entry.nameEn) — \(region)"
+        var title = "\(language == .vi ? entry.nameVi : entry.nameEn) — \(RegionNames.known.title(region, language))"
         // One fan has no scenario legend entry (FanChart labels it "Projected"): name it in the title.
         if fans.count == 1, let only = fans.first { title += " — \(only.name)" }
         let chart = FanChart(title: title, yLabel: PlanChartData.unitLabel(entry.unit, language), observed: observed,

@@ -244,7 +244,7 @@ struct PlotCommand: ParsableCommand {
                                          subtitle: subtitle.flatMap { $0.isEmpty ? nil : $0 }, verdict: verdict,
                                          observed: observed, fan: fan, targets: targets))
         }
-        let title = Label.scorecardTitle.text(lang) + " — \(region), \(verdictYear)"
+        let title = Label.scorecardTitle.text(lang) + " — \(RegionNames.known.title(region, lang)), \(verdictYear)"
         let chart = SmallMultiples(title: title, panels: panels, columns: columns,
                                    panelWidth: Double(width ?? 260), panelHeight: Double(height ?? 180), language: lang)
         let size = chart.size

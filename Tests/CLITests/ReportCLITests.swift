@@ -77,7 +77,7 @@ struct ReportCLITests {
         try Data("old".utf8).write(to: out)
         let refused = try runChitieu(args: ["report", "--out", out.path, "--quiet"])
         #expect(refused.status == 64)
-        #expect(refused.stderr.contains("exists; add --force to replace it"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("already exists; use --force"), "\(refused.stderr)")
         #expect(try String(contentsOf: out, encoding: .utf8) == "old")
         let forced = try runChitieu(args: ["report", "--out", out.path, "--force", "--quiet"])
         #expect(forced.status == 0, "\(forced.stderr)")
