@@ -172,7 +172,8 @@ public struct PlanReport: Sendable {
     }
 
     /// One fan chart per indicator whose milestones differ between the scenarios (the indicators a lever
-    /// moves), in plan order, with the scenarios' fans as `plot --scenario` draws them.
+    /// moves) and that at least two scenarios project, in plan order, with the scenarios' fans as
+    /// `plot --scenario` draws them.
     func scenarioCharts(_ text: ReportText) throws -> [ReportBlock] {
         var blocks: [ReportBlock] = []
         for assessed in plan.indicators {
@@ -182,7 +183,8 @@ public struct PlanReport: Sendable {
             }
             guard Set(paths).count > 1,
                   let fan = ScenarioFanChart.make(scenarios, indicator: assessed.projection.indicator, regionTitle: nil,
-                                                  language: language, width: 720, height: 380) else { continue }
+                                                  language: language, width: 720, height: 380),
+                  fan.drawn.count >= 2 else { continue }  // one fan alone compares nothing
             blocks.append(.figure(svg: try fan.chart.render(), caption: ScenarioFanChart.intervalNote(language)))
         }
         if !blocks.isEmpty { blocks.insert(.paragraph(text.scenarioChartsIntro), at: 0) }
