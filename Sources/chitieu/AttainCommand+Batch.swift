@@ -61,7 +61,7 @@ extension AttainCommand {
             rows = cells.count
             let table = try Table(columns: Self.batchColumns, rows: cells)
             try output.emit(table, metadata: runMetadata(files: [.json, .xlsx].contains(output.format) ? inputs.files : [],
-                                                         model: model.model, seed: nil))
+                                                         model: model.model, seed: nil), sdmx: .milestones)
         }
         for (key, reason) in skipped.prefix(20) { output.warn("\(key): skipped: \(reason)") }
         if skipped.count > 20 { output.warn("… and \(skipped.count - 20) more skipped series") }

@@ -30,8 +30,10 @@ struct OutputOptions: ParsableArguments {
     /// (defaults to `table` itself, rounded for people); `sheets` are the workbook's tables for
     /// `--format xlsx` (defaults to `table` on one sheet named `title`), `methods` the sentences of its
     /// methods sheet.
+    /// `sdmx` is the SDMX-CSV mapping of the table's schema (default: the tidy projection rows of `project`).
     func emit(_ table: Table, compact: Table? = nil, metadata: RunMetadata, title: String = "chitieu",
-              sheets: [XLSXSheet]? = nil, methods: [String] = []) throws {
+              sheets: [XLSXSheet]? = nil, methods: [String] = [],
+              sdmx: SDMXMapping = .chitieuProjection(agency: "CHITIEU", dataflow: "PROJECTION", version: "1.0")) throws {
         let data: Data
         switch format {
         case .table:
@@ -46,13 +48,11 @@ struct OutputOptions: ParsableArguments {
         case .csv: data = try TidyCSVWriter().render(table)
         case .json: data = try JSONTableWriter(metadata: metadata).render(table)
         case .excel: data = try ExcelCSVWriter(locale: locale).render(table)
-        case .sdmx:
-            data = try SDMXCSVWriter(mapping: .chitieuProjection(agency: "CHITIEU", dataflow: "PROJECTION",
-                                                                  version: "1.0")).render(table)
+        case .sdmx: data = try SDMXCSVWriter(mapping: sdmx).render(table)
         }
         if let out {
             try AtomicFile.write(data, to: URL(fileURLWithPath: out), overwrite: force)
-            if !quiet { printError("chitieu: wrote \(out) (\(format.rawValue))") }
+            if !quiet { printError("chitieu: " + (lang == .vi ? "đã ghi" : "wrote") + " \(out) (\(format.rawValue))") }
         } else {
             FileHandle.standardOutput.write(data)
         }
@@ -60,7 +60,7 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints a warning unless `--quiet`.
     func warn(_ message: String) {
-        if !quiet { printError("warning: \(message)") }
+        if !quiet { printError(NoteText.warningPrefix(lang) + NoteText.localized(message, lang)) }
     }
 }
 
@@ -74,6 +74,11 @@ func workbook(_ sheets: [XLSXSheet], lang: Language, title: String, metadata: Ru
     }
     return try XLSXWriter(language: lang, title: title, metadata: metadata, methods: methods, verdictCuts: .chitieu)
         .render(sheets)
+}
+
+extension SDMXMapping {
+    /// The SDMX-CSV mapping of every milestone table (`attain` plan and batch): dataflow CHITIEU:MILESTONES(1.0).
+    static let milestones = SDMXMapping.chitieuMilestones(agency: "CHITIEU", dataflow: "MILESTONES", version: "1.0")
 }
 
 /// Row output formats.

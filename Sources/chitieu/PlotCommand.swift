@@ -148,7 +148,7 @@ struct PlotCommand: ParsableCommand {
     }
 
     func warn(_ message: String) {
-        if !quiet { printError("warning: \(message)") }
+        if !quiet { printError(NoteText.warningPrefix(lang) + NoteText.localized(message, lang)) }
     }
 
     // MARK: - Fan chart

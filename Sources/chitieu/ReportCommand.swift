@@ -73,7 +73,10 @@ struct ReportCommand: ParsableCommand {
             let settings = try model.settings()
             let plan = try PlanAssessor.assess(inputs, region: chosen, policy: try settings.policy(catalogue: inputs.catalogue),
                                                draws: draws, seed: seed)
-            if !quiet { printError("chitieu: \(plan.indicators.count) indicators for \(chosen); seed \(seed), \(draws) draws") }
+            if !quiet {
+                printError(lang == .vi ? "chitieu: \(plan.indicators.count) chỉ số của \(chosen); hạt giống \(seed), \(draws) lần mô phỏng"
+                    : "chitieu: \(plan.indicators.count) indicators for \(chosen); seed \(seed), \(draws) draws")
+            }
             let runs = try runScenarios(region: chosen)
             let files = inputs.files + scenarios.map { URL(fileURLWithPath: $0) }
             let metadata = runMetadata(files: files, model: settings.modelLabel, seed: seed,
@@ -108,6 +111,7 @@ struct ReportCommand: ParsableCommand {
         options.model = model
         options.read = read
         options.quietOption.quiet = quiet
+        options.language = language
         let runs = try scenarios.map { try runScenarioFile($0, options: options) }
         for (path, run) in zip(scenarios, runs) where run.result.region != region {
             throw CLIError(message: "scenario \(path) is for region \(run.result.region), the report is for \(region); "
@@ -119,6 +123,6 @@ struct ReportCommand: ParsableCommand {
     func write(_ data: Data) throws {
         guard let out = file.out, out != "-" else { return FileHandle.standardOutput.write(data) }
         try AtomicFile.write(data, to: URL(fileURLWithPath: out), overwrite: file.force)
-        if !quiet { printError("chitieu: wrote \(out) (HTML, \(data.count) bytes)") }
+        if !quiet { printError("chitieu: " + (lang == .vi ? "đã ghi" : "wrote") + " \(out) (HTML, \(data.count) bytes)") }
     }
 }

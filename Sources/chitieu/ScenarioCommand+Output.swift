@@ -34,8 +34,8 @@ enum ScenarioFormatter {
     }
 
     /// "≥ 11.5", "< 25", "= 2.1 (hold)"; "(qualitative)", "–" for no target (as the scorecard's compact table).
-    static func target(_ a: ScenarioAttainment) -> String {
-        ScorecardTable.targetShort(kind: a.kind, value: a.target, comparator: a.comparator, text: a.targetText)
+    static func target(_ a: ScenarioAttainment, _ lang: Language) -> String {
+        ScorecardTable.targetShort(kind: a.kind, value: a.target, comparator: a.comparator, text: a.targetText, lang)
     }
 
     /// `scenario run` output. CSV: the milestone columns (`MilestoneTable`, as `attain --format csv`, with
@@ -88,22 +88,35 @@ enum ScenarioFormatter {
     }
 
     static func table(_ r: ScenarioResult, lang: Language = .en) -> String {
-        var out = "Scenario: \(r.name) (\(r.region), \(r.baseYear)–\(r.horizon), seed \(r.seed), \(r.draws) draws)\n"
-        out += r.population.label + "\n\n"
+        let vi = lang == .vi
+        var out = vi ? "Kịch bản: \(r.name) (\(r.region), \(r.baseYear)–\(r.horizon), hạt giống \(r.seed), \(r.draws) lần mô phỏng)\n"
+            : "Scenario: \(r.name) (\(r.region), \(r.baseYear)–\(r.horizon), seed \(r.seed), \(r.draws) draws)\n"
+        out += NoteText.localized(r.population.label, lang) + "\n\n"
+        // Numbers take the language's decimal mark; words are translated, never re-punctuated.
         let rows = r.attainment.map { a in
-            [a.planRow, a.indicator, String(a.year), target(a), projection(a), probability(a), verdict(a, lang), a.method]
+            [a.planRow, a.indicator, String(a.year), target(a, lang), lang.localizedNumber(projection(a)),
+             lang.localizedNumber(probability(a)), verdict(a, lang), a.method]
         }
         out += renderTable(["#", Label.indicator.text(lang), Label.year.text(lang), Label.target.text(lang),
                             Label.projected.text(lang) + " [95%]", Label.pAttain.text(lang), Label.verdict.text(lang),
                             Label.method.text(lang)], rows)
         if !r.resources.isEmpty { out += "\n" }
         for s in r.resources {
-            out += "\(s.resource.rawValue): start stock \(s.startStockDerivation); density "
-                + String(format: "%.2f → %.2f", s.startDensity, s.endDensity)
-                + "; attrition \(fmt(s.attrition))" + (s.attritionSD > 0 ? " (SD \(fmt(s.attritionSD)))" : " (fixed)")
-                + "; total cost \(fmt(s.totalCost)) \(r.currency)"
-                + (s.costPerDensityPoint.map { ", \(fmt($0)) per point gained" } ?? "")
-                + (s.costSource.isEmpty ? "" : " [costs: \(s.costSource)]") + "\n"
+            let densities = lang.localizedNumber(String(format: "%.2f → %.2f", s.startDensity, s.endDensity))
+            let attrition = lang.localizedNumber(fmt(s.attrition)), sd = lang.localizedNumber(fmt(s.attritionSD))
+            let cost = PeopleNumber.money(s.totalCost, currency: r.currency, lang) ?? fmt(s.totalCost)
+            let perPoint = s.costPerDensityPoint.flatMap { PeopleNumber.money($0, currency: r.currency, lang) }
+            if vi {
+                out += "\(s.resource.rawValue): số lượng ban đầu \(NoteText.localized(s.startStockDerivation, lang)); mật độ \(densities)"
+                    + "; tỷ lệ nghỉ việc \(attrition)" + (s.attritionSD > 0 ? " (độ lệch chuẩn \(sd))" : " (cố định)")
+                    + "; tổng chi phí \(cost)" + (perPoint.map { ", \($0) cho mỗi điểm tăng thêm" } ?? "")
+                    + (s.costSource.isEmpty ? "" : " [chi phí: \(s.costSource)]") + "\n"
+            } else {
+                out += "\(s.resource.rawValue): start stock \(s.startStockDerivation); density \(densities)"
+                    + "; attrition \(attrition)" + (s.attritionSD > 0 ? " (SD \(sd))" : " (fixed)")
+                    + "; total cost \(cost)" + (perPoint.map { ", \($0) per point gained" } ?? "")
+                    + (s.costSource.isEmpty ? "" : " [costs: \(s.costSource)]") + "\n"
+            }
         }
         return out
     }

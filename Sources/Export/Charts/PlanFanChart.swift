@@ -31,9 +31,9 @@ public struct PlanFanChart: Sendable {
             if !points.isEmpty { fans = [FanSeries(name: Label.projected.text(language), points: points)] }
             notes.append(PlanChartData.modelNote(fit, calibrated: calibrated, language))
             if let note = PlanChartData.methodNote(fit, language) { notes.append(note) }
-            if let reason = projection.reason { notes.append(reason) }
+            if let reason = projection.reason { notes.append(NoteText.localized(reason, language)) }
         } else {
-            let reason = projection.reason ?? "no usable series"
+            let reason = NoteText.localized(projection.reason ?? "no usable series", language)
             notes.append((language == .vi ? "Không dự báo được: " : "No projection: ") + reason)
         }
         guard !observed.isEmpty || !fans.isEmpty else { return nil }

@@ -136,8 +136,7 @@ public struct PlanReport: Sendable {
                 "\(m.key.year): \(Self.category(m).label.text(language))"
                     + (m.probability.flatMap { PeopleNumber.probability($0, language) }.map { " (P = \($0))" } ?? "")
             }
-            let caption = ([verdicts.joined(separator: "; ") + "."] + fan.notes.map { ReportText.localizedNote($0, language) })
-                .joined(separator: " ")
+            let caption = ([verdicts.joined(separator: "; ") + "."] + fan.notes).joined(separator: " ")
             blocks.append(.figure(svg: try fan.chart.render(), caption: caption))
         }
         return ReportSection(id: "charts", heading: text.heading(.charts), blocks: blocks)
