@@ -55,16 +55,21 @@ public struct ModelSettings: Sendable {
     }
 
     /// The projection policy; with calibrated intervals every catalogue indicator gets its family's
-    /// calibration and regional dispersions.
+    /// calibration and regional dispersions. The own slope on another basis (`otherBasis`, from
+    /// `Datasets/derived_indicators.csv`: GSO doctors, nurses, beds, HIV detections) is always offered; with
+    /// calibrated intervals only for groups whose own-slope dispersion is fitted (`PlanProjector`).
     public func policy(catalogue: IndicatorCatalogue?) throws -> ProjectionPolicy {
         var policy = ProjectionPolicy(options: trendOptions, ownTrendMinimum: ownTrendMinimum, borrowNational: borrow,
                                       allowProxy: allowProxy, auto: auto)
+        policy.otherBasis = ProjectionPolicy.otherBasis(from: try PlanFiles.planDerivations())
         if let calibration = try calibration() {
             let borrowing = try Self.borrowingCalibration()
             for indicator in catalogue?.indicators ?? [] {
-                policy.calibrations[indicator.code] = calibration.intervalCalibration(forIndicator: indicator.code)
-                    .with(borrowing: borrowing.shiftDispersion(forIndicator: indicator.code),
-                          referenceClass: borrowing.levelHeldDispersion(forIndicator: indicator.code))
+                let code = indicator.code
+                policy.calibrations[code] = calibration.intervalCalibration(forIndicator: code)
+                    .with(borrowing: borrowing.shiftDispersion(forIndicator: code),
+                          referenceClass: borrowing.levelHeldDispersion(forIndicator: code),
+                          ownSlope: borrowing.ownSlopeDispersion(forIndicator: code))
             }
         }
         return policy

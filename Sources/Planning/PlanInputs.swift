@@ -34,6 +34,10 @@ public struct PlanFiles: Sendable {
     public static let defaultData = ["kontum/kontum_province.csv", "kontum/plan_baseline_2023.csv",
                                      "national/vietnam_national.csv"]
     public static let defaultTargets = "kontum/plan_targets.csv"
+    /// Long series on another basis read with the bundled data, only for the derived densities of
+    /// `Datasets/derived_indicators.csv` (their slope, never their level: `PlanProjector`'s own slope).
+    public static let defaultOtherBasisData = "provinces/vietnam_provinces_gso.csv"
+    public static let derivationsFile = "derived_indicators.csv"
 
     public var catalogue: IndicatorCatalogue
     public var catalogueURL: URL
@@ -94,6 +98,29 @@ public struct PlanFiles: Sendable {
                                     sourcePriority: sourcePriority, mapping: mapping)
     }
 
+    /// The derivations that feed a plan indicator (`feeds`), from the bundled `Datasets/derived_indicators.csv`.
+    public static func planDerivations() throws -> [Derivation] {
+        try Derivation.read(contentsOf: try BundledData.file(derivationsFile), displayName: "Datasets/" + derivationsFile)
+            .filter { $0.feeds != nil }
+    }
+
+    /// The other-basis series of a run: every derivation that feeds a plan indicator, computed from the bundled
+    /// GSO province file when the data are bundled (read on its own: its population and rates are on another
+    /// basis than the Kon Tum files and never join them), else from the given data. Only the derived series
+    /// are kept.
+    /// - Throws: `DataError` for an unreadable file or a derivation input in the wrong unit.
+    public func otherBasisSeries(collection: SeriesCollection) throws -> [Series] {
+        var inputs: [SeriesKey: Series] = [:]
+        if bundledData {
+            let path = Self.defaultOtherBasisData
+            let spec = FileSpec.bundled(try BundledData.file(path), relativePath: path)
+            for s in try InputReader.read([spec], defaults: defaults, catalogue: catalogue).series { inputs[s.key] = s }
+        } else {
+            for s in collection.series { inputs[s.key] = s }
+        }
+        return try Derivation.deriveAll(Self.planDerivations(), from: inputs).values.sorted { $0.key < $1.key }
+    }
+
     /// The targets file and its display name.
     public func targets() throws -> (url: URL, name: String) {
         if let targetsSpec { return (targetsSpec.url, targetsSpec.displayName) }
@@ -108,7 +135,8 @@ public struct PlanFiles: Sendable {
 
     /// Every file read, for the run's metadata (hashes in JSON output).
     public func files(includingTargets: Bool) throws -> [URL] {
-        [catalogueURL] + dataURLs + (includingTargets ? [try targets().url] : [])
+        let otherBasis = bundledData ? [try BundledData.file(Self.defaultOtherBasisData)] : []
+        return [catalogueURL] + dataURLs + otherBasis + (includingTargets ? [try targets().url] : [])
     }
 }
 
@@ -122,17 +150,23 @@ public struct PlanInputs: Sendable {
     public var targets: [Target]
     /// Every file read (catalogue, data, targets), for provenance.
     public var files: [URL]
+    /// Derived series on another basis (`PlanFiles.otherBasisSeries`): their slope may be used, never their level.
+    public var otherBasis: [Series]
 
-    public init(catalogue: IndicatorCatalogue, collection: SeriesCollection, targets: [Target], files: [URL]) {
+    public init(catalogue: IndicatorCatalogue, collection: SeriesCollection, targets: [Target], files: [URL],
+                otherBasis: [Series] = []) {
         self.catalogue = catalogue
         self.collection = collection
         self.targets = targets
         self.files = files
+        self.otherBasis = otherBasis
     }
 
-    /// Every series by (indicator, region): the data `PlanProjector.project` reads.
+    /// Every series by (indicator, region), with the other-basis series under their own codes: the data
+    /// `PlanProjector.project` reads. A data series wins over a derived one with the same key.
     public var seriesByKey: [SeriesKey: Series] {
         var data: [SeriesKey: Series] = [:]
+        for s in otherBasis { data[s.key] = s }
         for s in collection.series { data[s.key] = s }
         return data
     }
@@ -146,7 +180,8 @@ public struct PlanInputs: Sendable {
         let (url, name) = try files.targets()
         let targets = try Target.read(contentsOf: url, displayName: name, options: files.targetOptions)
         return PlanInputs(catalogue: files.catalogue, collection: collection, targets: targets,
-                          files: try files.files(includingTargets: true))
+                          files: try files.files(includingTargets: true),
+                          otherBasis: try files.otherBasisSeries(collection: collection))
     }
 
     /// Catalogue and series only (no targets).

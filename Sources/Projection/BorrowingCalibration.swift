@@ -64,14 +64,19 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
     public var shift: [BorrowingDispersion]
     /// σ²_prov(h) around the held level, per group (`TrendFitter.levelHeld`).
     public var levelHeld: [BorrowingDispersion]
+    /// σ²_prov(h) around the region's own long-series slope shifted to a later anchor on another basis, per
+    /// group (`TrendFitter.fitOwnSlopeShift`); nil in files written before it (then no own slope is offered
+    /// with calibrated intervals).
+    public var ownSlope: [BorrowingDispersion]?
     public var provenance: BorrowingProvenance?
 
     public init(method: String, shift: [BorrowingDispersion], levelHeld: [BorrowingDispersion],
-                provenance: BorrowingProvenance?) {
+                ownSlope: [BorrowingDispersion]? = nil, provenance: BorrowingProvenance?) {
         self.version = Self.formatVersion
         self.method = method
         self.shift = shift
         self.levelHeld = levelHeld
+        self.ownSlope = ownSlope
         self.provenance = provenance
     }
 
@@ -90,6 +95,12 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
     public func levelHeldDispersion(forIndicator code: String) -> BorrowingDispersion? {
         let group = Self.group(forIndicator: code)
         return levelHeld.first { $0.group == group }
+    }
+
+    /// The own-slope (other basis) dispersion for an indicator's group, if fitted.
+    public func ownSlopeDispersion(forIndicator code: String) -> BorrowingDispersion? {
+        let group = Self.group(forIndicator: code)
+        return ownSlope?.first { $0.group == group }
     }
 
     /// Reads constants written by `jsonData()`.
@@ -112,7 +123,7 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
             throw BorrowingCalibrationError(
                 file: url.path, reason: "format version \(decoded.version), this chitieu reads \(formatVersion)")
         }
-        for entry in decoded.shift + decoded.levelHeld {
+        for entry in decoded.shift + decoded.levelHeld + (decoded.ownSlope ?? []) {
             let finite = entry.levelVariance.isFinite && entry.variancePerYear.isFinite
             guard finite, entry.levelVariance >= 0, entry.variancePerYear >= 0, entry.degreesOfFreedom > 0 else {
                 throw BorrowingCalibrationError(

@@ -20,6 +20,14 @@ extension PlanProjector {
                                      policy: ProjectionPolicy) -> OwnSlope {
         let sources = policy.otherBasis[indicator.code] ?? []
         guard !sources.isEmpty else { return .unavailable(nil) }
+        // Calibrated run (the indicator has its family's constants) without a backtested own-slope dispersion:
+        // the interval would rest on the long series' noise alone, which no backtest supports.
+        if policy.calibrations[indicator.code] != nil, policy.options.calibration.ownSlope == nil {
+            let names = sources.map { "\($0.code) (\($0.basis))" }.joined(separator: ", ")
+            return .unavailable("the own slope of \(names) is not backtested for the "
+                + "\(BorrowingCalibration.group(forIndicator: indicator.code)) group (no ownSlope entry in "
+                + "Datasets/calibration/borrowing.json)")
+        }
         var why: [String] = []
         for source in sources {
             guard let long = data[SeriesKey(indicator: source.code, region: plan.region)] else {
