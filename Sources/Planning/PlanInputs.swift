@@ -38,6 +38,10 @@ public struct PlanFiles: Sendable {
     /// `Datasets/derived_indicators.csv` (their slope, never their level: `PlanProjector`'s own slope).
     public static let defaultOtherBasisData = "provinces/vietnam_provinces_gso.csv"
     public static let derivationsFile = "derived_indicators.csv"
+    /// Alternative national sources and the rules saying which of them extend a national series
+    /// (`NationalAlternatives`), applied with the bundled data.
+    public static let alternativeData = "national/vietnam_national_alt.csv"
+    public static let alternativeRules = "national/alt_sources.csv"
 
     public var catalogue: IndicatorCatalogue
     public var catalogueURL: URL
@@ -86,10 +90,29 @@ public struct PlanFiles: Sendable {
         }
     }
 
-    /// Every data file read into one collection (the one reading path).
+    /// Every data file read into one collection (the one reading path); with the bundled data, the national
+    /// series extended by the alternative sources that measure the same thing (`withAlternatives`).
     public func readSeries() throws -> SeriesCollection {
-        try InputReader.read(dataSpecs, defaults: defaults, catalogue: catalogue, sourcePriority: sourcePriority,
-                             mapping: mapping)
+        let collection = try InputReader.read(dataSpecs, defaults: defaults, catalogue: catalogue,
+                                              sourcePriority: sourcePriority, mapping: mapping)
+        return bundledData ? try withAlternatives(collection).collection : collection
+    }
+
+    /// The collection with the `extend` rules of `Datasets/national/alt_sources.csv` applied to its series
+    /// (e.g. national stunting + the General Nutrition Survey 2020), and what each added.
+    /// - Throws: `DataError` from the rules (a rule matching no row, a disagreeing `extend` source).
+    public func withAlternatives(_ collection: SeriesCollection) throws
+        -> (collection: SeriesCollection, extensions: [AlternativeExtension]) {
+        let rules = try NationalAlternatives.readRules(contentsOf: try BundledData.file(Self.alternativeRules),
+                                                       displayName: "Datasets/" + Self.alternativeRules)
+        let rows = try NationalAlternatives.readRows(contentsOf: try BundledData.file(Self.alternativeData),
+                                                     displayName: "Datasets/" + Self.alternativeData)
+        let (series, extensions) = try NationalAlternatives.extend(
+            collection.series, rules: rules, rows: rows, rulesFile: "Datasets/" + Self.alternativeRules)
+        var out = SeriesCollection(series: series, missing: collection.missing, warnings: collection.warnings,
+                                   resolvedDuplicates: collection.resolvedDuplicates, rowCount: collection.rowCount)
+        out.partialYears = collection.partialYears
+        return (out, extensions)
     }
 
     /// The data files as columns (the batch path).
@@ -135,7 +158,8 @@ public struct PlanFiles: Sendable {
 
     /// Every file read, for the run's metadata (hashes in JSON output).
     public func files(includingTargets: Bool) throws -> [URL] {
-        let otherBasis = bundledData ? [try BundledData.file(Self.defaultOtherBasisData)] : []
+        let otherBasis = bundledData ? try [Self.defaultOtherBasisData, Self.alternativeData, Self.alternativeRules]
+            .map { try BundledData.file($0) } : []
         return [catalogueURL] + dataURLs + otherBasis + (includingTargets ? [try targets().url] : [])
     }
 }

@@ -211,6 +211,9 @@ public struct TrendFit: Sendable {
     /// Natural bounds of the indicator (catalogue), kept by every predictive (`PredictiveDistribution`).
     public let lowerBound: Double?
     public let upperBound: Double?
+    /// Years of the fitted series taken from an alternative source (`NationalAlternatives`, observation flag
+    /// `alt`): named in `modelLabel`, so the model column says where those points came from.
+    public var alternativeYears: [Int] = []
 
     public init(key: SeriesKey, transform: Transform, window: ClosedRange<Int>, anchorYear: Int, points: Int,
                 coefficients: [Double], unscaledCovariance: Matrix, sigma: Double, degreesOfFreedom: Double,
@@ -292,7 +295,9 @@ public struct TrendFit: Sendable {
         case .log: scaleName = "log-linear"
         case .logit: scaleName = "logit-linear"
         }
-        return "\(scaleName) \(weighting) \(window.lowerBound)–\(window.upperBound) (n=\(points))"
+        let alt = alternativeYears.isEmpty ? ""
+            : "; " + alternativeYears.map(String.init).joined(separator: ", ") + " from an alternative source"
+        return "\(scaleName) \(weighting) \(window.lowerBound)–\(window.upperBound) (n=\(points)\(alt))"
     }
 }
 

@@ -39,6 +39,11 @@ import Testing
         let nurses = try #require(plan.indicator("nurses_per_10k")?.projection.fit)
         let anchor = nurses.predictive(year: 2023).median
         #expect(abs(anchor - 14.3) <= 1e-12 * 14.3, "anchored at the plan's 2023 value: \(anchor)")
+        // Stunting borrows the national slope of a series extended by the General Nutrition Survey 2020
+        // (Datasets/national/alt_sources.csv); the model column names it.
+        let stunting = try #require(plan.indicator("stunting_u5_pct")?.projection.fit)
+        #expect(stunting.window == 2000...2020 && stunting.alternativeYears == [2020])
+        #expect(stunting.modelLabel.contains("2020 from an alternative source"), "\(stunting.modelLabel)")
         let hiv = try #require(plan.indicator("hiv_new_detections_per_100k"))
         #expect(hiv.projection.fit == nil)
         #expect(hiv.projection.reason?.contains("hiv_new_cases_per_100k (GSO detections) is not backtested") == true)
