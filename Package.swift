@@ -54,13 +54,21 @@ let package = Package(
         .target(name: "Planning",
                 dependencies: ["LinearAlgebra", "Regression", "IndicatorData", "Projection", "Attainment", "Scenarios"],
                 swiftSettings: strict),
-        .target(name: "Export", dependencies: ["CXLSXWriter"], swiftSettings: strict),
+        // Export renders the Planning schema (tables, charts, the report); it computes nothing.
+        .target(name: "Export",
+                dependencies: ["CXLSXWriter", "IndicatorData", "Projection", "Attainment", "Scenarios", "Planning"],
+                swiftSettings: strict),
         .executableTarget(
             name: "chitieu",
             dependencies: ["LinearAlgebra", "Statistics", "Regression", "IndicatorData", "Projection",
                            "Attainment", "Scenarios", "Planning", "Export",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+
+        // MARK: - Fuzz smoke (issue 13; docs/robustness.md): seeded mutations of the corpus, read in-process
+        .executableTarget(name: "chitieu-fuzz",
+                          dependencies: ["IndicatorData", "Projection", "Scenarios", "Statistics"],
+                          swiftSettings: strict),
 
         // MARK: - Benchmarks (B4: business as usual plus scenarios for many regions; Benchmarks/README.md)
         .executableTarget(name: "chitieu-scenario-bench",
@@ -93,7 +101,7 @@ let package = Package(
                     dependencies: ["Planning", "Scenarios", "Attainment", "Projection", "IndicatorData", "TestSupport",
                                    .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: strict),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"],
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Planning", "Attainment", "IndicatorData", "TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -73,6 +73,9 @@ public enum ColumnHeader {
         "n": ("Points", "Số điểm"),
         "points": ("Points", "Số điểm"),
         "total_cost": ("Total cost", "Tổng chi phí"),
+        "cost_increment_pv": ("Cost over business as usual (present value)", "Chi phí tăng thêm so với kịch bản cơ sở (giá trị hiện tại)"),
+        "intervals": ("Prediction intervals", "Khoảng dự báo"),
+        "weights": ("Weights", "Trọng số"),
         "cost_per_point_gained": ("Cost per point gained", "Chi phí cho mỗi điểm tăng thêm"),
         // Backtest
         "group": ("Group", "Nhóm"),

@@ -46,8 +46,11 @@ public enum BundledData {
         return url
     }
 
-    /// The bundled indicator catalogue.
-    public static func catalogue() throws -> IndicatorCatalogue {
+    /// The bundled indicator catalogue, read and validated once per process (every command and every
+    /// scenario file of a run shares it).
+    public static func catalogue() throws -> IndicatorCatalogue { try bundledCatalogue.get() }
+
+    private static let bundledCatalogue = Result<IndicatorCatalogue, any Error> {
         let url = try file("indicators.csv")
         return try IndicatorCatalogue.read(contentsOf: url, displayName: "Datasets/indicators.csv")
     }

@@ -138,6 +138,9 @@ struct CSVHeader {
     let names: [String]
     let file: String
     let delimiter: UInt8
+    /// Lowercased name → first column with it (lookups are O(1), not a lowercasing pass over the header:
+    /// a mutant header of a million empty names took seconds per lookup).
+    private let columnByKey: [String: Int]
 
     init(names: [String], file: String, delimiter: UInt8) throws {
         self.names = names.map { $0.trimmingWhitespace() }
@@ -146,18 +149,35 @@ struct CSVHeader {
         var seen: [String: Int] = [:]
         for (i, name) in self.names.enumerated() {
             let key = name.lowercased()
-            if let first = seen[key], !key.isEmpty {
-                throw DataError(file: file, line: 1, column: i + 1, text: name,
-                                message: "column \"\(name)\" appears twice in the header (columns \(first + 1) and \(i + 1))",
-                                hint: "Rename or remove one of them")
+            if let first = seen[key] {
+                guard key.isEmpty else {
+                    throw DataError(file: file, line: 1, column: i + 1, text: name,
+                                    message: "column \(MessageEcho.quoted(name)) appears twice in the header (columns \(first + 1) and \(i + 1))",
+                                    hint: "Rename or remove one of them")
+                }
+                continue
             }
             seen[key] = i
         }
+        columnByKey = seen
     }
 
     func index(of name: String) -> Int? {
-        let key = name.lowercased()
-        return names.firstIndex { $0.lowercased() == key }
+        columnByKey[name.lowercased()]
+    }
+
+    /// The most columns a header may have: 16,384, what a spreadsheet holds (Excel's last column is XFD).
+    /// A longer header is a wrong delimiter or not a table; refusing it before decoding the names bounds the
+    /// work and memory a header costs (the fuzz smoke made a million-column header that took seconds).
+    static let maxColumns = 16_384
+
+    /// Refuses a header of more than `maxColumns` fields.
+    /// - Throws: `DataError` at line 1.
+    static func checkColumnCount(_ count: Int, file: String) throws {
+        guard count > maxColumns else { return }
+        throw DataError(file: file, line: 1, column: maxColumns + 1, text: "\(count) columns",
+                        message: "the header has \(count) columns, more than the \(maxColumns) a spreadsheet holds",
+                        hint: "Check the delimiter and the first line (it must be the header of a table chitieu reads)")
     }
 
     /// Index of the first of `aliases` present in the header.
@@ -169,13 +189,13 @@ struct CSVHeader {
     /// Index of a required column, or an error that lists what the header has and suspects the delimiter.
     func require(_ name: String, aliases: [String] = [], expected: String) throws -> Int {
         if let i = index(ofAny: [name] + aliases) { return i }
-        let shown = names.joined(separator: delimiter == UInt8(ascii: ";") ? ";" : ",")
+        let shown = MessageEcho.header(names, separator: delimiter == UInt8(ascii: ";") ? ";" : ",")
         if names.count == 1, let only = names.first {
             let other = delimiter == UInt8(ascii: ",") ? ";" : ","
             if only.contains(other) {
                 let option = other == ";" ? "semicolon" : "comma"
                 throw DataError(file: file, line: 1, column: 1, text: only,
-                                message: "the header is one column \"\(only)\": the file seems to use \"\(other)\" as delimiter",
+                                message: "the header is one column \(MessageEcho.quoted(only)): the file seems to use \"\(other)\" as delimiter",
                                 hint: "Pass --delimiter \(option) (or --delimiter auto)")
             }
             if only.contains("\t") {
@@ -185,7 +205,7 @@ struct CSVHeader {
             }
         }
         throw DataError(file: file, line: 1, column: 0, text: shown,
-                        message: "missing required column \"\(name)\" (header: \(shown))",
+                        message: "missing required column \(MessageEcho.quoted(name)) (header: \(shown))",
                         hint: "The header must name \(expected) (any order, extra columns are kept)")
     }
 }
@@ -201,7 +221,7 @@ extension CSVInput {
         let delim = detectDelimiter(b, start: start, declared: options.delimiter)
         var tk = CSVTokenizer(buffer: b, file: file, delimiter: delim, start: start)
         var fields: [CSVField] = []
-        guard (try? tk.next(into: &fields)) == true,
+        guard (try? tk.next(into: &fields)) == true, fields.count <= CSVHeader.maxColumns,
               let header = try? CSVHeader(names: fields.map { tk.string($0) }, file: file, delimiter: delim)
         else { return nil }
         return (tk, header, delim)

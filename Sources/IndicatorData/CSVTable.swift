@@ -28,6 +28,7 @@ struct CSVTable {
         guard try tokenizer.next(into: &fields) else {
             throw DataError(file: file, message: "the file is empty", hint: emptyHint)
         }
+        try CSVHeader.checkColumnCount(fields.count, file: file)
         let header = try CSVHeader(names: fields.map { tokenizer.string($0) }, file: file, delimiter: delim)
         var rows: [Row] = []
         while try tokenizer.next(into: &fields) {
@@ -66,6 +67,12 @@ struct CSVTable {
         DataError(file: file, line: row.line, column: column + 1,
                   text: row.fields.indices.contains(column) ? row.fields[column] : "",
                   message: message, hint: hint)
+    }
+
+    /// The header's name of a column as echoed in a message (`MessageEcho`: escaped, cut to 80 characters).
+    func columnName(_ column: Int, quoted: Bool = false) -> String {
+        guard header.names.indices.contains(column) else { return "column \(column + 1)" }
+        return quoted ? MessageEcho.quoted(header.names[column]) : MessageEcho.escaped(header.names[column])
     }
 
     func field(_ row: Row, _ column: Int?) -> String {

@@ -65,11 +65,17 @@ public struct DataError: Error, Sendable, Hashable, CustomStringConvertible {
         let shown = MessageEcho.bounded(message)
         var out = position.isEmpty ? shown : "\(position): \(shown)"
         if !hint.isEmpty {
-            out += ". \(hint)"
+            out += ". \(MessageEcho.bounded(hint))"
             if let last = hint.last, !".!?".contains(last) { out += "." }
         }
+        // Last line of defence for a message built from many short echoed pieces (each bounded above):
+        // at most `maxDescription` characters, however the message was composed.
+        if out.count > Self.maxDescription { out = String(out.prefix(Self.maxDescription - 1)) + "…" }
         return out
     }
+
+    /// The longest `description` (characters); the corpus and the fuzz smoke hold every message to it.
+    public static let maxDescription = 1000
 }
 
 // MARK: - Warnings and missing cells

@@ -86,6 +86,7 @@ public enum DataFileKind: String, Sendable, Hashable, CaseIterable, Codable {
                 throw DataError(file: name, message: "the file is empty",
                                 hint: "The first line must be a header naming \(SeriesReader.expected)")
             }
+            try CSVHeader.checkColumnCount(fields.count, file: name)
             return fields.map { tk.string($0).trimmingWhitespace().lowercased() }
         }
         return (classify(names), names)

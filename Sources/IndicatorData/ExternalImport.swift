@@ -86,8 +86,8 @@ public enum ExternalImport {
         out.reserveCapacity(t.rows.count)
         for row in t.rows {
             if let keep, !keep(row) { importer.readerSkipped += 1; continue }
-            let element = try t.required(row, c.element, name: h.names[c.element])
-            let orgUnit = try t.required(row, c.orgUnit, name: h.names[c.orgUnit])
+            let element = try t.requiredCode(row, c.element, name: t.columnName(c.element))
+            let orgUnit = try t.requiredCode(row, c.orgUnit, name: t.columnName(c.orgUnit))
             let period = try Self.period(t, row, c.period, kind: kind)
             out.append(SourceRecord(element: element, orgUnit: orgUnit, combo: t.field(row, c.combo), period: period,
                                     value: try t.number(row, c.value, format: format), line: row.line,

@@ -76,7 +76,10 @@ public struct IndicatorCatalogue: Sendable, Hashable {
         var out: [Indicator] = []
         var lines: [String: Int] = [:]
         for row in t.rows {
-            let c = try t.required(row, code, name: "code")
+            let c = try t.requiredCode(row, code, name: "code")
+            for name in ["unit", "unit_printed", "national_series", "provincial_series"] {
+                try t.checkCode(row, col(name), name: name)
+            }
             if let first = lines[c] {
                 throw t.error(row, code, "indicator code \"\(c)\" is listed twice (lines \(first) and \(row.line))",
                               "Keep one row per indicator code")

@@ -88,7 +88,7 @@ public enum InputReader {
         // to the tidy reader, which recognises a wrong delimiter.)
         if kind == .series, header.count > 1, !header.contains("indicator_code") {
             throw DataError(file: spec.displayName, line: 1, column: 0, text: header.joined(separator: ","),
-                            message: "the header (\(header.joined(separator: ","))) matches no layout chitieu reads",
+                            message: "the header (\(MessageEcho.header(header))) matches no layout chitieu reads",
                             hint: "chitieu reads " + DataFileKind.seriesLayoutsHelp
                                 + "; declare one with FILE:layout=NAME if detection is wrong (docs/inputs.md)")
         }

@@ -35,6 +35,22 @@ public enum MessageEcho {
         "\"" + escaped(text, limit: limit).replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
+    /// A header (or any list of column names) as echoed in a message: each name escaped and cut to
+    /// `nameLimit` characters, joined by `separator`, and the whole cut after `limit` characters with the
+    /// number of columns, so a 5,000-column header or a 50,000-character column name stays one short line.
+    public static func header(_ names: [String], separator: String = ",", nameLimit: Int = 40,
+                              limit: Int = 200) -> String {
+        var out = ""
+        for (i, name) in names.enumerated() {
+            let piece = (i == 0 ? "" : separator) + escaped(name, limit: nameLimit)
+            if out.count + piece.count > limit {
+                return out + separator + "… (\(names.count) columns)"
+            }
+            out += piece
+        }
+        return out
+    }
+
     /// Whether `text` holds a control character (other than tab, LF and CR when `allowWhitespace`).
     public static func hasControlCharacters(_ text: String, allowWhitespace: Bool = false) -> Bool {
         text.unicodeScalars.contains { s in

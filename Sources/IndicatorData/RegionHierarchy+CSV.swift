@@ -33,7 +33,9 @@ extension RegionHierarchy {
         var regions: [Region] = []
         var lines: [String: (line: Int, row: CSVTable.Row)] = [:]
         for row in t.rows {
-            let c = try t.required(row, code, name: "code")
+            let c = try t.requiredCode(row, code, name: "code")
+            try t.checkCode(row, parent, name: "parent")
+            try t.checkCode(row, col("successor"), name: "successor")
             if let first = lines[c] {
                 throw t.error(row, code, "region \"\(c)\" is listed twice (lines \(first.line) and \(row.line))",
                               "Keep one row per region code")

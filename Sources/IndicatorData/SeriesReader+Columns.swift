@@ -130,7 +130,8 @@ extension SeriesReader {
             } else {
                 let key = SeriesKey(indicator: tk.string(fi).trimmingWhitespace(),
                                     region: tk.string(fr).trimmingWhitespace())
-                guard !key.indicator.isEmpty, !key.region.isEmpty else { return nil }
+                guard !key.indicator.isEmpty, !key.region.isEmpty, !CodeCheck.hasControl(key.indicator),
+                      !CodeCheck.hasControl(key.region) else { return nil }
                 if let previous = lastKey, !(previous < key) { return nil }
                 if boundsIndicator != key.indicator {
                     let entry = options.catalogue?.entry(forSeries: key.indicator)
@@ -159,6 +160,7 @@ extension SeriesReader {
                 let fu = fields[c]
                 if !(lastUnitField.map { tk.sameBytes(fu, $0) } ?? false) {
                     let text = tk.string(fu)
+                    if CodeCheck.hasControl(text.trimmingWhitespace()) { return nil }  // the full reader's message
                     if unit.isEmpty {
                         unit = text
                         columns.setUnit(text)

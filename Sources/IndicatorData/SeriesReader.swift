@@ -62,6 +62,7 @@ public enum SeriesReader {
             throw DataError(file: file, message: "the file is empty",
                             hint: "The first line must be a header naming \(expected)")
         }
+        try CSVHeader.checkColumnCount(fields.count, file: file)
         let header = try CSVHeader(names: fields.map { tk.string($0) }, file: file, delimiter: delim)
         let cIndicator = try header.require("indicator_code", expected: expected)
         let cRegion = try header.require("region", expected: expected)
@@ -107,6 +108,8 @@ public enum SeriesReader {
                     throw DataError(file: file, line: line, column: cRegion + 1, message: "region is empty",
                                     hint: "Fill in the region code (e.g. VN, VN-28) on every row")
                 }
+                try CodeCheck.check(indicator, name: "indicator_code", file: file, line: line, column: cIndicator + 1)
+                try CodeCheck.check(region, name: "region", file: file, line: line, column: cRegion + 1)
                 series = builder.seriesIndex(indicator: indicator, region: region)
                 lastIndicator = fi
                 lastRegion = fr
@@ -156,7 +159,9 @@ public enum SeriesReader {
             if let c = cUnit, !fields[c].isEmpty {
                 let fu = fields[c]
                 if !(lastUnitSeries == series && lastUnitField.map { tk.sameBytes(fu, $0) } == true) {
-                    builder.noteUnit(series, tk.string(fu), file: file, line: line)
+                    let unit = tk.string(fu)
+                    try CodeCheck.check(unit.trimmingWhitespace(), name: "unit", file: file, line: line, column: c + 1)
+                    builder.noteUnit(series, unit, file: file, line: line)
                     lastUnitField = fu
                     lastUnitSeries = series
                 }

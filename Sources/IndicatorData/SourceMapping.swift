@@ -143,12 +143,14 @@ public struct SourceMapping: Sendable, Hashable {
         mutating func add(_ row: CSVTable.Row, _ c: Columns, _ t: CSVTable) throws {
             let source = t.field(row, c.source), indicator = t.field(row, c.indicator)
             let sourceRegion = t.field(row, c.sourceRegion), region = t.field(row, c.region)
+            try t.checkCode(row, c.indicator)
+            try t.checkCode(row, c.region)
             if source.isEmpty != indicator.isEmpty, let column = source.isEmpty ? c.source : c.indicator {
-                throw t.error(row, column, "\(t.header.names[column]) is empty",
-                              "Fill in both \(t.header.names[c.source ?? 0]) and \(t.header.names[c.indicator ?? 0]), or neither")
+                throw t.error(row, column, "\(t.columnName(column)) is empty",
+                              "Fill in both \(t.columnName(c.source ?? 0)) and \(t.columnName(c.indicator ?? 0)), or neither")
             }
             if sourceRegion.isEmpty != region.isEmpty, let column = sourceRegion.isEmpty ? c.sourceRegion : c.region {
-                throw t.error(row, column, "\(t.header.names[column]) is empty",
+                throw t.error(row, column, "\(t.columnName(column)) is empty",
                               "Fill in both the org unit and the region, or neither (a row may map an element only)")
             }
             if source.isEmpty && sourceRegion.isEmpty {

@@ -61,8 +61,8 @@ extension Target {
         out.reserveCapacity(t.rows.count)
         var seen: [String: Int] = [:]
         for row in t.rows {
-            let indicator = try t.required(row, cIndicator, name: "indicator_code")
-            let region = try t.required(row, cRegion, name: "region")
+            let indicator = try t.requiredCode(row, cIndicator, name: "indicator_code")
+            let region = try t.requiredCode(row, cRegion, name: "region")
             let year = try t.year(row, cYear)
             let value = try t.number(row, cValue, format: format)
             if let value, let problem = boundsProblem(value, catalogue?.entry(forSeries: indicator)) {

@@ -117,7 +117,8 @@ extension Target {
             } else {
                 let next = SeriesKey(indicator: tk.string(fi).trimmingWhitespace(),
                                      region: tk.string(fr).trimmingWhitespace())
-                guard !next.indicator.isEmpty, !next.region.isEmpty, rows == 1 || key < next else { return nil }
+                guard !next.indicator.isEmpty, !next.region.isEmpty, rows == 1 || key < next,
+                      !CodeCheck.hasControl(next.indicator), !CodeCheck.hasControl(next.region) else { return nil }
                 key = next
                 lastIndicatorField = fi
                 lastRegionField = fr

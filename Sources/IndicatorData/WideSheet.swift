@@ -43,19 +43,22 @@ enum WideSheet {
                             message: "no year column in this wide sheet", hint: help)
         }
         var columns = t.header.names.indices.filter { $0 != cRegion && $0 != cYear && !notIndicators.contains(lower[$0]) }
+        for c in columns {
+            try CodeCheck.check(t.header.names[c], name: "column", file: t.file, line: 1, column: c + 1)
+        }
         if let mapping {
             let unmapped = columns.filter { mapping.element(t.header.names[$0]) == nil }
             if !unmapped.isEmpty {
                 warnings.append(DataWarning(file: t.file, line: 1, message: "\(unmapped.count) column(s) not in the mapping were skipped: "
-                    + unmapped.map { "\"\(t.header.names[$0])\"" }.joined(separator: ", ")))
+                    + MessageEcho.header(unmapped.map { "\"\(t.header.names[$0])\"" }, separator: ", ")))
             }
             columns.removeAll { unmapped.contains($0) }
         } else if let catalogue {
             if let bad = columns.first(where: { catalogue.entry(forSeries: t.header.names[$0]) == nil }) {
                 throw DataError(file: t.file, line: 1, column: bad + 1, text: t.header.names[bad],
-                                message: "column \"\(t.header.names[bad])\" of this wide sheet is not an indicator code of the catalogue",
+                                message: "column \(t.columnName(bad, quoted: true)) of this wide sheet is not an indicator code of the catalogue",
                                 hint: "Rename the column to an indicator code (see `chitieu indicators`), or give a mapping "
-                                    + "(FILE:mapping=MAP) with a row dataelement=\"\(t.header.names[bad])\",indicator=CODE")
+                                    + "(FILE:mapping=MAP) with a row dataelement=\(t.columnName(bad, quoted: true)),indicator=CODE")
             }
         }
         guard !columns.isEmpty else {
@@ -63,7 +66,7 @@ enum WideSheet {
         }
         var out: [SourceRecord] = []
         for row in t.rows {
-            let region = try t.required(row, cRegion, name: t.header.names[cRegion])
+            let region = try t.requiredCode(row, cRegion, name: t.columnName(cRegion))
             let period = try ExternalImport.period(t, row, cYear, kind: .wide)
             for c in columns {
                 out.append(SourceRecord(element: t.header.names[c], orgUnit: region, period: period,

@@ -35,14 +35,15 @@ public struct MilestoneKey: Sendable, Hashable, Comparable, CustomStringConverti
 }
 
 /// How a milestone's distribution is known: the predictive distribution kept whole (plan and batch
-/// assessments), or the median and 80/95 % intervals a scenario run computed (from its lever's predictive,
-/// or from seeded Monte Carlo draws for stock-flow resources and capped targets).
+/// assessments, and business as usual in a scenario run), or a scenario's distribution (its lever's
+/// predictive clamped to the caps, or the quantile grid of seeded Monte Carlo draws for stock-flow resources
+/// and capped targets).
 public enum MilestoneDistribution: Sendable {
     /// The predictive distribution of the trend; any level's interval and any comparator's probability can
     /// be asked of it.
     case analytic(PredictiveDistribution)
-    /// The median and the 80 % and 95 % intervals as a scenario run computed them.
-    case summary(median: Double, pi80: ClosedInterval?, pi95: ClosedInterval?)
+    /// A scenario's distribution (`ScenarioQuantiles`): intervals at any level up to 99 %.
+    case scenario(ScenarioQuantiles)
 }
 
 /// One milestone of one indicator for one region (and scenario): every number the commands print is read
@@ -98,27 +99,24 @@ public struct MilestoneAssessment: Sendable {
     public var projection: Double? {
         switch distribution {
         case .analytic(let p): return p.median
-        case .summary(let median, _, _): return median
+        case .scenario(let q): return q.median
         case nil: return nil
         }
     }
 
-    /// The central prediction interval at `level` (0.8 = 80 %): any level from a predictive; 0.8 and 0.95
-    /// only from a scenario's summary.
+    /// The central prediction interval at `level` (0.8 = 80 %): any level (up to 99 % from a scenario's
+    /// Monte Carlo grid).
     public func interval(level: Double) -> ClosedInterval? {
         switch distribution {
         case .analytic(let p):
             let i = p.predictionInterval(level: level)
             return ClosedInterval(lower: i.lower, upper: i.upper)
-        case .summary(_, let pi80, let pi95):
-            if abs(level - 0.8) < 1e-12 { return pi80 }
-            if abs(level - 0.95) < 1e-12 { return pi95 }
-            return nil
+        case .scenario(let q): return q.interval(level: level)
         case nil: return nil
         }
     }
 
-    /// The predictive distribution, when the milestone has one.
+    /// The predictive distribution, when the milestone has one (business as usual in a scenario included).
     public var predictive: PredictiveDistribution? {
         if case .analytic(let p) = distribution { return p }
         return nil
@@ -143,7 +141,13 @@ extension MilestoneAssessment {
 
     /// A scenario's milestone, as the scenario run computed it.
     public init(scenario a: ScenarioAttainment, region: String, model: String, window: String) {
-        let distribution = a.median.map { MilestoneDistribution.summary(median: $0, pi80: a.pi80, pi95: a.pi95) }
+        // Business as usual (an uncapped predictive) is the scorecard's own distribution.
+        let distribution: MilestoneDistribution? = a.distribution.map { q in
+            if case .predictive(let p, let lower, let upper) = q, lower == -.infinity, upper == .infinity {
+                return .analytic(p)
+            }
+            return .scenario(q)
+        }
         self.init(key: MilestoneKey(indicator: a.indicator, region: region, year: a.year, scenario: a.scenario),
                   planRow: a.planRow, targetText: a.targetText, target: a.target, comparator: a.comparator,
                   kind: a.kind, status: a.status, distribution: distribution, probability: a.probability,

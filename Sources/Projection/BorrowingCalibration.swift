@@ -111,23 +111,29 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
             throw BorrowingCalibrationError(file: url.path,
                                             reason: "cannot read the file (\(error.localizedDescription))")
         }
+        return try decode(data, file: url.path)
+    }
+
+    /// Decodes and checks constants from a file's bytes (`file` names it in errors).
+    /// - Throws: `BorrowingCalibrationError` with the file and what to do.
+    public static func decode(_ data: Data, file: String) throws -> BorrowingCalibration {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let decoded: BorrowingCalibration
         do { decoded = try decoder.decode(BorrowingCalibration.self, from: data) } catch {
-            throw BorrowingCalibrationError(file: url.path,
+            throw BorrowingCalibrationError(file: file,
                                             reason: "not a chitieu borrowing calibration JSON (\(error))")
         }
         guard decoded.version == formatVersion else {
             throw BorrowingCalibrationError(
-                file: url.path, reason: "format version \(decoded.version), this chitieu reads \(formatVersion)")
+                file: file, reason: "format version \(decoded.version), this chitieu reads \(formatVersion)")
         }
         for entry in decoded.shift + decoded.levelHeld + (decoded.ownSlope ?? []) {
             let finite = entry.levelVariance.isFinite && entry.variancePerYear.isFinite
             guard finite, entry.levelVariance >= 0, entry.variancePerYear >= 0, entry.degreesOfFreedom > 0 else {
                 throw BorrowingCalibrationError(
-                    file: url.path, reason: "group \(entry.group) has a negative or non-finite variance or ν ≤ 0")
+                    file: file, reason: "group \(entry.group) has a negative or non-finite variance or ν ≤ 0")
             }
         }
         return decoded

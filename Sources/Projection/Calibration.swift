@@ -176,6 +176,12 @@ public struct Calibration: Sendable, Hashable, Codable {
         do { data = try Data(contentsOf: url) } catch {
             throw CalibrationError.unreadable(file: file, reason: "cannot read the file (\(error.localizedDescription))")
         }
+        return try decode(data, displayName: file)
+    }
+
+    /// Decodes and validates calibration constants from a file's bytes (`displayName` names it in errors).
+    /// - Throws: `CalibrationError.unreadable` with the JSON key path and what is wrong.
+    public static func decode(_ data: Data, displayName file: String) throws -> Calibration {
         do { return try decodeValidated(data) } catch let problem as Problem {
             throw CalibrationError.unreadable(file: file, reason: problem.path.isEmpty ? problem.message
                                                 : "\(problem.path): \(problem.message)")

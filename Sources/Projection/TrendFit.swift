@@ -297,7 +297,7 @@ public struct TrendFit: Sendable {
         }
         let alt = alternativeYears.isEmpty ? ""
             : "; " + alternativeYears.map(String.init).joined(separator: ", ") + " from an alternative source"
-        return "\(scaleName) \(weighting) \(window.lowerBound)–\(window.upperBound) (n=\(points)\(alt))"
+        return "\(scaleName) \(weighting) \(window.yearsText) (n=\(points)\(alt))"
     }
 }
 

@@ -45,6 +45,8 @@ public struct ScenarioAttainment: Sendable, Hashable {
     public let median: Double?
     public let pi80: ClosedInterval?
     public let pi95: ClosedInterval?
+    /// The whole predictive distribution the median and intervals are read from (any level on demand).
+    public let distribution: ScenarioQuantiles?
     /// P(attain); nil unless the status carries a probability and a projection exists.
     public let probability: Double?
     /// Monte Carlo standard error √(p(1 − p)/N) of `probability`; nil when it is analytic.

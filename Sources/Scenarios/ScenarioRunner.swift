@@ -132,7 +132,7 @@ public struct ScenarioRunner: Sendable {
             let fitted = try PopulationProjection.logLinear(series, baseYear: s.baseYear)
             return PopulationProjection(base: fitted.base, baseYear: s.baseYear, growth: rate, growthSD: sd,
                                         label: "population model: \(format(fitted.base.rounded())) in \(s.baseYear) (log-linear fit to "
-                                            + "population_avg, window \(fitted.fitWindow.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "?")), "
+                                            + "population_avg, window \(fitted.fitWindow?.yearsText ?? "?")), "
                                             + "growth \(formatPercent(rate)) a year (given, SD \(formatPercent(sd)); the fit's own growth "
                                             + "is \(formatPercent(fitted.growth)), SE \(formatPercent(fitted.growthSD)))",
                                         model: "given growth, fitted base", fitWindow: fitted.fitWindow, points: fitted.points)
@@ -189,7 +189,7 @@ public struct ScenarioRunner: Sendable {
                 out.append(ScenarioAttainment(
                     scenario: s.name, indicator: code, planRow: t.planRow.isEmpty ? entry.planRow : t.planRow,
                     year: t.year, targetText: t.text, kind: t.kind, comparator: m.comparator, target: t.value,
-                    status: m.status, central: central, median: e.median, pi80: e.pi80, pi95: e.pi95,
+                    status: m.status, central: central, median: e.median, pi80: e.pi80, pi95: e.pi95, distribution: e.distribution,
                     probability: m.probability, probabilitySE: e.se, probabilityMethod: e.method,
                     metAtBaseline: m.metAtBaseline,
                     verdict: ChitieuVerdict.classify(probability: m.probability,
@@ -208,6 +208,7 @@ public struct ScenarioRunner: Sendable {
         var median: Double?
         var pi80: ClosedInterval?
         var pi95: ClosedInterval?
+        var distribution: ScenarioQuantiles?
     }
 
     func estimate(_ t: Target, entry: Indicator, projected p: Projected?) -> Estimate {
@@ -242,25 +243,19 @@ public struct ScenarioRunner: Sendable {
         func clamp(_ x: Double) -> Double {
             p.isBusinessAsUsual ? x : Swift.min(Swift.max(x, p.lower), p.upper)
         }
-        func interval(_ q: (Double) -> Double, _ level: Double) -> ClosedInterval {
-            ClosedInterval(lower: clamp(q((1 - level) / 2)), upper: clamp(q((1 + level) / 2)))
-        }
+        // The distribution is kept whole (`ScenarioQuantiles`); median and intervals are read from it.
         if let predictive {
-            e.median = clamp(predictive.median)
-            let i80 = predictive.predictionInterval(level: 0.8), i95 = predictive.predictionInterval(level: 0.95)
-            e.pi80 = ClosedInterval(lower: clamp(i80.lower), upper: clamp(i80.upper))
-            e.pi95 = ClosedInterval(lower: clamp(i95.lower), upper: clamp(i95.upper))
+            e.distribution = .predictive(predictive, lower: p.isBusinessAsUsual ? -.infinity : p.lower,
+                                         upper: p.isBusinessAsUsual ? .infinity : p.upper)
         } else if let control {
-            e.median = clamp(control.quantile(0.5))
-            e.pi80 = interval(control.quantile, 0.8)
-            e.pi95 = interval(control.quantile, 0.95)
+            e.distribution = .grid { clamp(control.quantile($0)) }
         } else if !draws.isEmpty {
             let sorted = draws.filter { !$0.isNaN }.sorted()
-            let q = { (x: Double) in quantile(sorted: sorted, x) }
-            e.median = q(0.5)
-            e.pi80 = interval(q, 0.8)
-            e.pi95 = interval(q, 0.95)
+            if !sorted.isEmpty { e.distribution = .grid { clamp(quantile(sorted: sorted, $0)) } }
         }
+        e.median = e.distribution?.median
+        e.pi80 = e.distribution?.interval(level: 0.8)
+        e.pi95 = e.distribution?.interval(level: 0.95)
         return e
     }
 

@@ -61,7 +61,7 @@ extension AttainCommand {
             rows = cells.count
             let table = try Table(columns: Self.batchColumns, rows: cells)
             try output.emit(table, metadata: runMetadata(files: [.json, .xlsx].contains(output.format) ? inputs.files : [],
-                                                         model: model.model, seed: nil))
+                                                         model: model.model, seed: nil), sdmx: .milestones)
         }
         for (key, reason) in skipped.prefix(20) { output.warn("\(key): skipped: \(reason)") }
         if skipped.count > 20 { output.warn("… and \(skipped.count - 20) more skipped series") }
@@ -72,7 +72,8 @@ extension AttainCommand {
 
     /// One output row as cells (table, JSON, Excel, SDMX): the milestone columns' cells and `n`.
     static func batchCells(_ m: MilestoneAssessment, points: Int, lang: Language) -> [Cell] {
-        batchColumns.map { $0 == "n" ? .integer(points) : MilestoneTable.cell($0, m, lang: lang) }
+        let view = MilestoneTable.Row(m, lang: lang)
+        return batchColumns.map { $0 == "n" ? .integer(points) : view.cell($0) }
     }
 
     /// The same row written straight to tidy CSV bytes (identical to rendering `batchCells`; a test checks).

@@ -11,9 +11,13 @@ extension AttainCommand {
         let plan = try PlanAssessor.assess(inputs, region: region, policy: try settings.policy(catalogue: inputs.catalogue),
                                            draws: draws, seed: seed)
         if !output.quiet {
-            printError("chitieu: \(plan.indicators.count) indicators for \(region); joint probabilities from \(draws) "
-                + "Monte Carlo draws, seed \(seed)")
-            for note in plan.notes { printError("  note: \(note)") }
+            let lang = output.lang
+            printError(lang == .vi
+                ? "chitieu: \(plan.indicators.count) chỉ số của \(region); xác suất đạt cả hai mốc từ \(draws) lần mô phỏng "
+                    + "Monte Carlo, hạt giống \(seed)"
+                : "chitieu: \(plan.indicators.count) indicators for \(region); joint probabilities from \(draws) "
+                    + "Monte Carlo draws, seed \(seed)")
+            for note in plan.notes { printError("  " + NoteText.notePrefix(lang) + NoteText.localized(note, lang)) }
         }
         let table = try ScorecardTable.full(plan, lang: output.lang)
         let compact = try ScorecardTable.compact(plan.rows, lang: output.lang)
@@ -23,6 +27,6 @@ extension AttainCommand {
                                                          "window": model.window ?? "all", "weights": model.weights])
         try output.emit(table, compact: compact, metadata: metadata, title: Label.scorecardTitle.text(output.lang),
                         sheets: try ScorecardTable.sheets(table, lang: output.lang),
-                        methods: plan.notes)
+                        methods: plan.notes.map { NoteText.localized($0, output.lang) }, sdmx: .milestones)
     }
 }

@@ -53,6 +53,10 @@ struct AttainCommand: ParsableCommand {
     func validate() throws {
         guard draws >= 100 else { throw ValidationError("Use --draws 100 or more (got \(draws)).") }
         if let series, series < 1 { throw ValidationError("Use --series 1 or more.") }
+        if joint, output.format == .sdmx {
+            throw ValidationError("Use --format csv, json, xlsx or table with --joint: the joint probabilities (one row "
+                + "per series for both milestones) have no period for SDMX's TIME_PERIOD.")
+        }
     }
 
     func run() throws {

@@ -23,7 +23,7 @@ struct Chitieu: ParsableCommand {
         subcommands: [
             AttainCommand.self, ProjectCommand.self, IndicatorsCommand.self, DataCommand.self,
             ScenarioCommand.self, SolveCommand.self, ExportCommand.self, PlotCommand.self,
-            BacktestCommand.self, ScenarioFileHelp.self,
+            BacktestCommand.self, ReportCommand.self, ScenarioFileHelp.self,
         ],
         defaultSubcommand: AttainCommand.self)
 }

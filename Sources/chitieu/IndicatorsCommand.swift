@@ -81,7 +81,7 @@ struct IndicatorsCommand: ParsableCommand {
             let notComparable = lang == .vi ? " (không so sánh được)" : " (not comparable)"
             let national = i.nationalSeries.map { $0 + (i.nationalComparable ? "" : notComparable) } ?? "-"
             return [.text(i.planRow), .text(i.code), .text(i.group?.rawValue ?? "-"), .text(i.direction.rawValue),
-                    .text(bounds), .text(i.scale.rawValue), .text(PlotChartData.unitLabel(i.unit, lang)), .text(national),
+                    .text(bounds), .text(i.scale.rawValue), .text(PlanChartData.unitLabel(i.unit, lang)), .text(national),
                     .text(lang == .vi ? i.nameVi : i.nameEn)]
         })
     }

@@ -30,8 +30,10 @@ struct OutputOptions: ParsableArguments {
     /// (defaults to `table` itself, rounded for people); `sheets` are the workbook's tables for
     /// `--format xlsx` (defaults to `table` on one sheet named `title`), `methods` the sentences of its
     /// methods sheet.
+    /// `sdmx` is the SDMX-CSV mapping of the table's schema (default: the tidy projection rows of `project`).
     func emit(_ table: Table, compact: Table? = nil, metadata: RunMetadata, title: String = "chitieu",
-              sheets: [XLSXSheet]? = nil, methods: [String] = []) throws {
+              sheets: [XLSXSheet]? = nil, methods: [String] = [],
+              sdmx: SDMXMapping = .chitieuProjection(agency: "CHITIEU", dataflow: "PROJECTION", version: "1.0")) throws {
         let data: Data
         switch format {
         case .table:
@@ -46,13 +48,11 @@ struct OutputOptions: ParsableArguments {
         case .csv: data = try TidyCSVWriter().render(table)
         case .json: data = try JSONTableWriter(metadata: metadata).render(table)
         case .excel: data = try ExcelCSVWriter(locale: locale).render(table)
-        case .sdmx:
-            data = try SDMXCSVWriter(mapping: .chitieuProjection(agency: "CHITIEU", dataflow: "PROJECTION",
-                                                                  version: "1.0")).render(table)
+        case .sdmx: data = try SDMXCSVWriter(mapping: sdmx).render(table)
         }
         if let out {
             try AtomicFile.write(data, to: URL(fileURLWithPath: out), overwrite: force)
-            if !quiet { printError("chitieu: wrote \(out) (\(format.rawValue))") }
+            if !quiet { printError("chitieu: " + (lang == .vi ? "đã ghi" : "wrote") + " \(out) (\(format.rawValue))") }
         } else {
             FileHandle.standardOutput.write(data)
         }
@@ -60,7 +60,7 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints a warning unless `--quiet`.
     func warn(_ message: String) {
-        if !quiet { printError("warning: \(message)") }
+        if !quiet { printError(NoteText.warningPrefix(lang) + NoteText.localized(message, lang)) }
     }
 }
 
@@ -76,19 +76,40 @@ func workbook(_ sheets: [XLSXSheet], lang: Language, title: String, metadata: Ru
         .render(sheets)
 }
 
+extension SDMXMapping {
+    /// The SDMX-CSV mapping of every milestone table (`attain` plan and batch): dataflow CHITIEU:MILESTONES(1.0).
+    static let milestones = SDMXMapping.chitieuMilestones(agency: "CHITIEU", dataflow: "MILESTONES", version: "1.0")
+}
+
 /// Row output formats.
 enum RowFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, csv, json, xlsx, excel, sdmx
 }
 
-extension VerdictCuts {
-    /// The cut-offs of chitieu's verdict ladder (defined in Attainment's `ChitieuVerdict`).
-    static let chitieu = VerdictCuts(likely: ChitieuVerdict.likelyCut, uncertain: ChitieuVerdict.uncertainCut,
-                                     unlikely: ChitieuVerdict.unlikelyCut)
+/// The command line as typed, for metadata, with the program named `chitieu` (not this machine's path to
+/// it) and every absolute path named as `displayPath` names it (`--out /home/me/r.html` → `--out r.html`).
+var commandLineText: String {
+    (["chitieu"] + CommandLine.arguments.dropFirst().map(withoutMachinePath)).joined(separator: " ")
 }
 
-/// The command line as typed, for metadata, with the program named `chitieu` (not this machine's path to it).
-var commandLineText: String { (["chitieu"] + CommandLine.arguments.dropFirst()).joined(separator: " ") }
+/// An argument with an absolute path in it (`/a/b.csv`, `--data=/a/b.csv`, `/a/b.csv:decimal=comma`)
+/// rewritten by `displayPath`; any other argument unchanged.
+func withoutMachinePath(_ argument: String) -> String {
+    var prefix = ""
+    var rest = Substring(argument)
+    if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+        prefix = String(argument[...equals])
+        rest = argument[argument.index(after: equals)...]
+    }
+    guard rest.hasPrefix("/") else { return argument }
+    // A per-file declaration (`FILE:decimal=comma`) keeps its options.
+    var suffix = ""
+    if let colon = rest.firstIndex(of: ":"), rest[rest.index(after: colon)...].contains("=") {
+        suffix = String(rest[colon...])
+        rest = rest[..<colon]
+    }
+    return prefix + displayPath(URL(fileURLWithPath: String(rest))) + suffix
+}
 
 /// Metadata for a run: version, time, command, data files with SHA-256.
 func runMetadata(files: [URL], model: String?, seed: UInt64?, options: [String: String] = [:]) -> RunMetadata {

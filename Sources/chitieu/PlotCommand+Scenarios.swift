@@ -62,20 +62,20 @@ enum ScenarioPlot {
         let observed = (first.inputs.series[code]?.observations ?? []).map {
             ChartPoint(year: Double($0.year), value: $0.value)
         }
-        let markers = PlotChartData.targets(first.inputs.targets, indicator: entry, region: region)
+        let markers = PlanChartData.targets(first.inputs.targets, indicator: entry, region: region)
         notes.append(intervalNote(language))
         notes.append(sourceNote(runs.map(\.path), language))
         var title = "\(language == .vi ? entry.nameVi : entry.nameEn) — \(region)"
         // One fan has no scenario legend entry (FanChart labels it "Projected"): name it in the title.
         if fans.count == 1, let only = fans.first { title += " — \(only.name)" }
-        let chart = FanChart(title: title, yLabel: PlotChartData.unitLabel(entry.unit, language), observed: observed,
+        let chart = FanChart(title: title, yLabel: PlanChartData.unitLabel(entry.unit, language), observed: observed,
                              fans: fans, targets: markers, language: language, width: width, height: height)
         return PlotFootnote.append(notes, to: try chart.render(), width: width, height: height)
     }
 
     /// Chart points from the runner's bands. A year without intervals (a resource's base year, whose value
     /// the file gives) is drawn with a zero-width band so the fan starts from the known value; a year whose
-    /// numbers are not finite or not nested is dropped (as `PlotChartData.fan` does).
+    /// numbers are not finite or not nested is dropped (as `PlanChartData.fan` does).
     static func fanPoints(_ bands: [ScenarioYearBand]) -> [FanPoint] {
         bands.compactMap { band -> FanPoint? in
             let i80 = band.pi80 ?? ClosedInterval(lower: band.central, upper: band.central)

@@ -148,7 +148,7 @@ struct PlotCommand: ParsableCommand {
     }
 
     func warn(_ message: String) {
-        if !quiet { printError("warning: \(message)") }
+        if !quiet { printError(NoteText.warningPrefix(lang) + NoteText.localized(message, lang)) }
     }
 
     // MARK: - Fan chart
@@ -162,35 +162,26 @@ struct PlotCommand: ParsableCommand {
         for s in inputs.collection.series { data[s.key] = s }
         let projection = PlanProjector.project(indicator: entry, region: region, data: data,
                                                policy: try model.policy(catalogue: inputs.catalogue), sensitivityYear: to)
-        let observed = PlotChartData.observed(projection)
-        var fans: [FanSeries] = []
-        var notes: [String] = []
         if let fit = projection.fit {
             if to <= fit.anchorYear {
                 throw CLIError(message: "Use --to with a year after the last observed year (\(fit.anchorYear)).",
                                code: ExitStatus.usage)
             }
-            fans = [FanSeries(name: Label.projected.text(lang), points: PlotChartData.fan(fit, to: to))]
-            notes.append(PlotChartData.modelNote(fit, intervals: model.intervals, lang))
-            if let note = PlotChartData.methodNote(fit, lang) { notes.append(note) }
             if !quiet { printError("chitieu: \(entry.code) @ \(region): \(fit.modelLabel), method \(fit.method)") }
         } else {
-            let reason = projection.reason ?? "no usable series"
-            warn("no projection for \(entry.code) in \(region): \(reason); drawing the data only")
-            notes.append((lang == .vi ? "Không dự báo được: " : "No projection: ") + reason)
+            warn("no projection for \(entry.code) in \(region): \(projection.reason ?? "no usable series"); drawing the data only")
         }
-        if let reason = projection.reason, projection.fit != nil { notes.append(reason) }
-        let markers = PlotChartData.targets(inputs.targets, indicator: entry, region: region)
-        if observed.isEmpty && fans.isEmpty {
+        let chartWidth = Double(width ?? 720), chartHeight = Double(height ?? 420)
+        guard let fan = PlanFanChart.make(indicator: entry, projection: projection,
+                                          targets: PlanChartData.targets(inputs.targets, indicator: entry, region: region),
+                                          regionTitle: RegionNames.known.title(region, lang),
+                                          calibrated: model.intervals == .calibrated, lastYear: to, language: lang,
+                                          width: chartWidth, height: chartHeight) else {
             throw CLIError(message: "no data for \(entry.code) in region \(region); nothing to draw. Use --region "
                 + "or --data", code: ExitStatus.dataError)
         }
-        notes.append(sourceNote(inputs))
-        let name = lang == .vi ? entry.nameVi : entry.nameEn
-        let chartWidth = Double(width ?? 720), chartHeight = Double(height ?? 420)
-        let chart = FanChart(title: "\(name) — \(region)", yLabel: PlotChartData.unitLabel(entry.unit, lang),
-                             observed: observed, fans: fans, targets: markers, language: lang,
-                             width: chartWidth, height: chartHeight)
+        let notes = fan.notes + [sourceNote(inputs)]
+        let chart = fan.chart
         return PlotFootnote.append(notes, to: try chart.render(), width: chartWidth, height: chartHeight)
     }
 
@@ -224,8 +215,8 @@ struct PlotCommand: ParsableCommand {
                                            draws: draws, seed: seed)
         var panels: [ScorecardPanel] = []
         for (row, projection) in zip(card.rows, card.projections) {
-            let milestone = PlotChartData.milestone(row, year: verdictYear)
-            let verdict = milestone.map { PlotChartData.category($0.chitieu) } ?? .noData
+            let milestone = PlanChartData.milestone(row, year: verdictYear)
+            let verdict = milestone.map { PlanChartData.category($0.chitieu) } ?? .noData
             var subtitle: String?
             if let m = milestone, let p = m.probability, p.isFinite {
                 let pText = lang.localizedNumber(String(format: "%.2f", p))
@@ -238,9 +229,9 @@ struct PlotCommand: ParsableCommand {
             }
             // Panels show the 80 % band only: the calibrated 95 % bands of sparse series reach 10× the level
             // (IMR 2030: 2–238) and would flatten every other line in a small panel.
-            let fan = (projection.fit.map { PlotChartData.fan($0, to: to) } ?? []).map(PlotChartData.only80)
-            let targets = PlotChartData.targets(row.milestones)
-            var observed = PlotChartData.observed(projection)
+            let fan = (projection.fit.map { PlanChartData.fan($0, to: to) } ?? []).map(PlanChartData.only80)
+            let targets = PlanChartData.targets(row.milestones)
+            var observed = PlanChartData.observed(projection)
             // One observed year with nothing else has no time axis to draw on: state the value instead.
             if fan.isEmpty, targets.isEmpty, Set(observed.map(\.year)).count == 1, let only = observed.last {
                 let value = lang.localizedNumber(ScorecardTable.short(only.value))

@@ -81,9 +81,10 @@ struct ProjectCommand: ParsableCommand {
                                code: ExitStatus.dataError)
             }
             if !output.quiet {
-                printError("chitieu: \(key): \(fit.modelLabel), method \(fit.method)")
-                for w in fit.warnings { printError("warning: \(w)") }
-                if let choice = projection.choice { printError("model choice: \(choice)") }
+                let lang = output.lang
+                printError("chitieu: \(key): \(fit.modelLabel), " + (lang == .vi ? "phương pháp" : "method") + " \(fit.method)")
+                for w in fit.warnings { output.warn(w) }
+                if let choice = projection.choice { printError(NoteText.localized("model choice: \(choice)", lang)) }
                 if sensitivity, let s = projection.sensitivity {
                     let alternatives = s.alternatives.map { "\($0.start): \(ScorecardTable.short($0.value))" }
                     printError("window sensitivity (\(s.year)): base \(ScorecardTable.short(s.base)); "
@@ -109,8 +110,16 @@ struct ProjectCommand: ParsableCommand {
             guard let value = t.value else { return nil }
             return ProjectionRow(area: t.region, indicator: t.indicator, year: t.year, kind: .target, value: value,
                                  model: "plan", window: "",
-                                 method: "\(t.comparator?.rawValue ?? "") \(t.kind.rawValue) target (\(t.text)); \(name)")
+                                 method: targetMethod(t, name: name))
         }
+    }
+
+    /// The `method` of a target row: "< strict target (< 40); FILE" (in Vietnamese with --lang vi).
+    private func targetMethod(_ t: Target, name: String) -> String {
+        let comparator = t.comparator?.rawValue ?? ""
+        guard output.lang == .vi else { return "\(comparator) \(t.kind.rawValue) target (\(t.text)); \(name)" }
+        let kind = CodeLabel.text(t.kind.rawValue, column: "kind", .vi)?.lowercased() ?? t.kind.rawValue
+        return "chỉ tiêu \(comparator) \(kind) (\(t.text)); \(name)"
     }
 
     static func table(_ rows: [ProjectionRow]) throws -> Table {

@@ -55,7 +55,7 @@ extension ScenarioFormatter {
             let r = run.result
             for m in run.milestones where indicator == nil || m.key.indicator == indicator {
                 let resource = r.resources.first { $0.resource.indicator == m.key.indicator }
-                rows.append(names.map { MilestoneTable.cell($0, m, lang: lang) } + [
+                rows.append(MilestoneTable.Row(m, lang: lang).cells(names) + [
                     .number(r.totalCost), ScorecardTable.number(r.incrementalCost?.presentValue),
                     ScorecardTable.number(r.incrementalCost?.discountRate ?? r.discountRate),
                     ScorecardTable.number(resource?.costPerDensityPoint),
@@ -91,36 +91,58 @@ extension ScenarioFormatter {
                 if !unprojected.contains(item) { unprojected.append(item) }
                 continue
             }
-            var line = [a.planRow, a.indicator, String(a.year), target(a)]
+            var line = [a.planRow, a.indicator, String(a.year), target(a, lang)]
             for r in results {
                 let x = find(r, k)
-                line += [x.map(projection) ?? "", x.map(probability) ?? ""]
+                line += [lang.localizedNumber(x.map(projection) ?? ""), lang.localizedNumber(x.map(probability) ?? "")]
             }
             rows.append(line)
         }
+        let vi = lang == .vi
+        func money(_ x: Double, _ currency: String) -> String { PeopleNumber.money(x, currency: currency, lang) ?? fmt(x) }
         if indicator == nil {
-            var cost = ["", "total cost", "", ""]
-            for r in results { cost += ["\(fmt(r.totalCost.rounded())) \(r.currency)", ""] }
+            var cost = ["", vi ? "tổng chi phí" : "total cost", "", ""]
+            for r in results { cost += [money(r.totalCost, r.currency), ""] }
             rows.append(cost)
-            var increment = ["", "cost over BAU (PV)", "", ""]
+            var increment = ["", vi ? "chi phí tăng thêm so với kịch bản cơ sở (giá trị hiện tại)" : "cost over BAU (PV)", "", ""]
             for r in results {
-                increment += [r.incrementalCost.map { "\(fmt($0.presentValue.rounded())) \(r.currency) at "
-                    + "\(fmt(100 * $0.discountRate)) %" } ?? "–", ""]
+                increment += [r.incrementalCost.map { money($0.presentValue, r.currency) + (vi ? " với lãi suất chiết khấu " : " at ")
+                    + lang.localizedNumber(fmt(100 * $0.discountRate)) + " %" } ?? "–", ""]
             }
             rows.append(increment)
         }
         for res in resources where shows(res, indicator: indicator) {
-            for (label, value) in [("cost per point gained", \ResourceSummary.costPerDensityPoint),
-                                   ("cost per P point gained", \ResourceSummary.costPerProbabilityPoint)] {
+            for (label, value) in [(vi ? "chi phí cho mỗi điểm tăng thêm" : "cost per point gained", \ResourceSummary.costPerDensityPoint),
+                                   (vi ? "chi phí cho mỗi điểm phần trăm P tăng thêm" : "cost per P point gained",
+                                    \ResourceSummary.costPerProbabilityPoint)] {
                 var line = ["", label, "", res.rawValue]
                 for r in results {
                     let s = r.resources.first { $0.resource == res }
-                    line += [s.flatMap { $0[keyPath: value].map { fmt($0.rounded()) } } ?? (s == nil ? "" : "–"), ""]
+                    line += [s.flatMap { summary in summary[keyPath: value].map { money($0, r.currency) } } ?? (s == nil ? "" : "–"), ""]
                 }
                 rows.append(line)
             }
         }
-        var notes = unprojected.isEmpty ? "" : "Not projected in any scenario (reasons: `scenario run` or --format csv): "
+        return renderTable(header, rows) + "\n" + compareNotes(results, unprojected: unprojected, lang: lang)
+    }
+
+    /// The lines under the comparison: what was not projected, how P and the costs are made, each
+    /// scenario's seed, draws and population model.
+    static func compareNotes(_ results: [ScenarioResult], unprojected: [String], lang: Language) -> String {
+        var notes: String
+        if lang == .vi {
+            notes = unprojected.isEmpty ? "" : "Không kịch bản nào dự báo được (lý do: `chitieu scenario run` hoặc "
+                + "--format csv): " + unprojected.joined(separator: ", ") + ".\n"
+            notes += "P: giải tích khi kịch bản thay đổi một xu hướng đã ước lượng (như `chitieu attain`); ± sai số chuẩn khi "
+                + "tính từ mô phỏng Monte Carlo (đòn bẩy nguồn lực: kịch bản cơ sở cộng chênh lệch theo cặp; chỉ tiêu ở mức trần).\n"
+                + "Chi phí tăng thêm: phần vượt so với kịch bản cơ sở, chiết khấu về năm gốc (giá trị hiện tại); cho mỗi điểm "
+                + "mật độ và mỗi điểm phần trăm P(đạt) tăng thêm ở mốc cuối (docs/scenarios-model.md).\n"
+            for r in results {
+                notes += "\(r.name): hạt giống \(r.seed), \(r.draws) lần mô phỏng; \(NoteText.localized(r.population.label, lang))\n"
+            }
+            return notes
+        }
+        notes = unprojected.isEmpty ? "" : "Not projected in any scenario (reasons: `scenario run` or --format csv): "
             + unprojected.joined(separator: ", ") + ".\n"
         notes += "P: analytic where the scenario moves a fitted trend (as `chitieu attain`); ±SE where it comes from "
             + "Monte Carlo draws (resource levers: business as usual plus the paired draw difference; targets at a cap).\n"
@@ -129,6 +151,6 @@ extension ScenarioFormatter {
         for r in results {
             notes += "\(r.name): seed \(r.seed), \(r.draws) draws; \(r.population.label)\n"
         }
-        return renderTable(header, rows) + "\n" + notes
+        return notes
     }
 }

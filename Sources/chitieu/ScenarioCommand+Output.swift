@@ -34,8 +34,8 @@ enum ScenarioFormatter {
     }
 
     /// "≥ 11.5", "< 25", "= 2.1 (hold)"; "(qualitative)", "–" for no target (as the scorecard's compact table).
-    static func target(_ a: ScenarioAttainment) -> String {
-        ScorecardTable.targetShort(kind: a.kind, value: a.target, comparator: a.comparator, text: a.targetText)
+    static func target(_ a: ScenarioAttainment, _ lang: Language) -> String {
+        ScorecardTable.targetShort(kind: a.kind, value: a.target, comparator: a.comparator, text: a.targetText, lang)
     }
 
     /// `scenario run` output. CSV: the milestone columns (`MilestoneTable`, as `attain --format csv`, with
@@ -46,8 +46,8 @@ enum ScenarioFormatter {
         let r = run.result
         switch format {
         case .csv:
-            return paths ? Data(csv(r).utf8)
-                : try TidyCSVWriter().render(MilestoneTable.table(run.milestones, scenario: true, lang: lang))
+            return try TidyCSVWriter().render(paths ? pathsTable(r)
+                : MilestoneTable.table(run.milestones, scenario: true, lang: lang))
         case .json: return Data(try jsonText(ScenarioJSON(r)).utf8)
         case .table: return Data(table(r, lang: lang).utf8)
         case .xlsx:
@@ -59,14 +59,25 @@ enum ScenarioFormatter {
         }
     }
 
-    /// The yearly rows as a table (the `--paths` CSV's columns).
+    /// The `--paths` table: the yearly rows (central and interval bounds of every indicator and resource),
+    /// then each milestone's P(attain) and its Monte Carlo standard error as `kind` `p_attain`/`p_attain_se`
+    /// rows. CSV and the xlsx "Paths" sheet both render this table (full precision; missing values empty).
     static func pathsTable(_ r: ScenarioResult) throws -> Table {
-        try Table(columns: ["scenario", "region", "indicator", "year", "kind", "level", "value", "method"],
-                  rows: r.rows.map { row in
-                      [.text(row.scenario), .text(row.region), .text(row.indicator), .integer(row.year), .text(row.kind),
-                       row.level.map(Cell.integer) ?? .missing, row.value.isFinite ? .number(row.value) : .missing,
-                       .text(row.method)]
-                  })
+        var rows: [[Cell]] = r.rows.map { row in
+            [.text(row.scenario), .text(row.region), .text(row.indicator), .integer(row.year), .text(row.kind),
+             row.level.map(Cell.integer) ?? .missing, row.value.isFinite ? .number(row.value) : .missing,
+             .text(row.method)]
+        }
+        for a in r.attainment {
+            let method = a.probability == nil ? a.status.description : "\(a.probabilityMethod); target \(a.targetText)"
+            let start: [Cell] = [.text(r.name), .text(r.region), .text(a.indicator), .integer(a.year)]
+            rows.append(start + [.text("p_attain"), .missing, ScorecardTable.number(a.probability), .text(method)])
+            if let se = a.probabilitySE {
+                rows.append(start + [.text("p_attain_se"), .missing, .number(se), .text(method)])
+            }
+        }
+        return try Table(columns: ["scenario", "region", "indicator", "year", "kind", "level", "value", "method"],
+                         rows: rows)
     }
 
     /// Run metadata of scenario runs: the seed of each, the files they read.
@@ -77,42 +88,39 @@ enum ScenarioFormatter {
     }
 
     static func table(_ r: ScenarioResult, lang: Language = .en) -> String {
-        var out = "Scenario: \(r.name) (\(r.region), \(r.baseYear)–\(r.horizon), seed \(r.seed), \(r.draws) draws)\n"
-        out += r.population.label + "\n\n"
+        let vi = lang == .vi
+        var out = vi ? "Kịch bản: \(r.name) (\(r.region), \(r.baseYear)–\(r.horizon), hạt giống \(r.seed), \(r.draws) lần mô phỏng)\n"
+            : "Scenario: \(r.name) (\(r.region), \(r.baseYear)–\(r.horizon), seed \(r.seed), \(r.draws) draws)\n"
+        out += NoteText.localized(r.population.label, lang) + "\n\n"
+        // Numbers take the language's decimal mark; words are translated, never re-punctuated.
         let rows = r.attainment.map { a in
-            [a.planRow, a.indicator, String(a.year), target(a), projection(a), probability(a), verdict(a, lang), a.method]
+            [a.planRow, a.indicator, String(a.year), target(a, lang), lang.localizedNumber(projection(a)),
+             lang.localizedNumber(probability(a)), verdict(a, lang), a.method]
         }
         out += renderTable(["#", Label.indicator.text(lang), Label.year.text(lang), Label.target.text(lang),
                             Label.projected.text(lang) + " [95%]", Label.pAttain.text(lang), Label.verdict.text(lang),
                             Label.method.text(lang)], rows)
         if !r.resources.isEmpty { out += "\n" }
         for s in r.resources {
-            out += "\(s.resource.rawValue): start stock \(s.startStockDerivation); density "
-                + String(format: "%.2f → %.2f", s.startDensity, s.endDensity)
-                + "; attrition \(fmt(s.attrition))" + (s.attritionSD > 0 ? " (SD \(fmt(s.attritionSD)))" : " (fixed)")
-                + "; total cost \(fmt(s.totalCost)) \(r.currency)"
-                + (s.costPerDensityPoint.map { ", \(fmt($0)) per point gained" } ?? "")
-                + (s.costSource.isEmpty ? "" : " [costs: \(s.costSource)]") + "\n"
-        }
-        return out
-    }
-
-    static func csv(_ r: ScenarioResult) -> String {
-        var out = csvLine(["scenario", "region", "indicator", "year", "kind", "level", "value", "method"])
-        for row in r.rows {
-            out += csvLine([row.scenario, row.region, row.indicator, String(row.year), row.kind,
-                            row.level.map(String.init) ?? "", fmt(row.value), row.method])
-        }
-        for a in r.attainment {
-            let method = a.probability == nil ? a.status.description : "\(a.probabilityMethod); target \(a.targetText)"
-            out += csvLine([r.name, r.region, a.indicator, String(a.year), "p_attain", "",
-                            a.probability.map(fmt) ?? "NA", method])
-            if let se = a.probabilitySE {
-                out += csvLine([r.name, r.region, a.indicator, String(a.year), "p_attain_se", "", fmt(se), method])
+            let densities = lang.localizedNumber(String(format: "%.2f → %.2f", s.startDensity, s.endDensity))
+            let attrition = lang.localizedNumber(fmt(s.attrition)), sd = lang.localizedNumber(fmt(s.attritionSD))
+            let cost = PeopleNumber.money(s.totalCost, currency: r.currency, lang) ?? fmt(s.totalCost)
+            let perPoint = s.costPerDensityPoint.flatMap { PeopleNumber.money($0, currency: r.currency, lang) }
+            if vi {
+                out += "\(s.resource.rawValue): số lượng ban đầu \(NoteText.localized(s.startStockDerivation, lang)); mật độ \(densities)"
+                    + "; tỷ lệ nghỉ việc \(attrition)" + (s.attritionSD > 0 ? " (độ lệch chuẩn \(sd))" : " (cố định)")
+                    + "; tổng chi phí \(cost)" + (perPoint.map { ", \($0) cho mỗi điểm tăng thêm" } ?? "")
+                    + (s.costSource.isEmpty ? "" : " [chi phí: \(s.costSource)]") + "\n"
+            } else {
+                out += "\(s.resource.rawValue): start stock \(s.startStockDerivation); density \(densities)"
+                    + "; attrition \(attrition)" + (s.attritionSD > 0 ? " (SD \(sd))" : " (fixed)")
+                    + "; total cost \(cost)" + (perPoint.map { ", \($0) per point gained" } ?? "")
+                    + (s.costSource.isEmpty ? "" : " [costs: \(s.costSource)]") + "\n"
             }
         }
         return out
     }
+
 }
 
 // MARK: - JSON
@@ -194,7 +202,7 @@ struct ScenarioJSON: Encodable {
         metadata = Metadata(
             scenario: r.name, description: r.description, region: r.region, seed: r.seed, draws: r.draws,
             baseYear: r.baseYear, horizon: r.horizon, currency: r.currency,
-            population: Population(model: p.model, window: p.fitWindow.map { "\($0.lowerBound)–\($0.upperBound)" },
+            population: Population(model: p.model, window: p.fitWindow?.yearsText,
                                    points: p.points, baseYear: p.baseYear, base: p.base, growth: p.growth,
                                    growthSE: p.growthSD, label: p.label),
             resources: r.resources.map { s in

@@ -51,10 +51,13 @@ func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> Scen
     let (scenario, inputs, notes) = try ScenarioPlan.load(path, draws: options.draws, seed: options.seed,
                                                          defaults: try options.read.readDefaults(),
                                                          settings: try options.model.settings())
-    if !options.quiet { for note in notes { printError("note: \(note)") } }
-    printError("scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
+    let lang = options.lang
+    func note(_ text: String) { printError(NoteText.notePrefix(lang) + NoteText.localized(text, lang)) }
+    if !options.quiet { notes.forEach(note) }
+    printError(lang == .vi ? "kịch bản \(scenario.name): hạt giống \(scenario.seed), \(scenario.draws) lần mô phỏng"
+        : "scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
     let run = try ScenarioPlan.run(scenario, inputs: inputs, notes: notes, progress: progress)
-    if !options.quiet { for note in run.result.notes { printError("note: \(note)") } }
+    if !options.quiet { run.result.notes.forEach(note) }
     return run
 }
 

@@ -44,8 +44,9 @@ enum ScorecardTable {
         for indicator in plan.indicators {
             let row = indicator.row
             for (m, assessed) in zip(row.milestones, indicator.milestones) {
+                let view = MilestoneTable.Row(assessed, lang: lang)
                 cells.append(columns.map { column in
-                    MilestoneTable.has(column) ? MilestoneTable.cell(column, assessed, lang: lang)
+                    MilestoneTable.has(column) ? view.cell(column)
                         : rowCell(column, row: row, milestone: m, lang: lang)
                 })
             }
@@ -103,7 +104,7 @@ enum ScorecardTable {
                     line += [.missing, .missing, .missing, .missing]
                     continue
                 }
-                line.append(number(targetShort(m)))
+                line.append(.text(targetShort(m, lang)))
                 if let median = m.projectedMedian, let pi = m.pi95 {
                     line.append(number("\(short(median)) [\(short(pi.lower))–\(short(pi.upper))]"))
                 } else {
@@ -127,15 +128,16 @@ enum ScorecardTable {
     }
 
     /// The target as a short cell: "≥ 11.5", "< 25", "= 2.1 (hold)"; qualitative and no-target rows by kind.
-    static func targetShort(_ m: ScorecardMilestone) -> String {
-        targetShort(kind: m.kind, value: m.targetValue, comparator: m.comparator, text: m.targetText)
+    /// Only the number takes the language's decimal mark ("≥ 95,0 (có điều kiện)"); the words are translated.
+    static func targetShort(_ m: ScorecardMilestone, _ lang: Language) -> String {
+        targetShort(kind: m.kind, value: m.targetValue, comparator: m.comparator, text: m.targetText, lang)
     }
 
     /// The same for any target (scorecard and scenario tables share it).
     static func targetShort(kind: TargetKind, value: Double?, comparator: IndicatorData.Comparator?,
-                            text: String) -> String {
+                            text: String, _ lang: Language) -> String {
         switch kind {
-        case .qualitative: return "(qualitative)"
+        case .qualitative: return "(" + Label.qualitative.text(lang).lowercased() + ")"
         case .none: return "–"
         default:
             guard let value, let comparator else { return text }
@@ -147,8 +149,15 @@ enum ScorecardTable {
             case .greaterOrEqual: symbol = "≥"
             case .equal: symbol = "="
             }
-            let suffix = kind == .conditional ? " (cond.)" : kind == .hold ? " (hold)" : ""
-            return "\(symbol) \(short(value))" + suffix
+            let suffix: String
+            switch (kind, lang) {
+            case (.conditional, .en): suffix = " (cond.)"
+            case (.conditional, .vi): suffix = " (có điều kiện)"
+            case (.hold, .en): suffix = " (hold)"
+            case (.hold, .vi): suffix = " (duy trì)"
+            default: suffix = ""
+            }
+            return "\(symbol) \(lang.localizedNumber(short(value)))" + suffix
         }
     }
 

@@ -66,6 +66,21 @@ public struct SDMXMapping: Sendable, Equatable {
                     attributes: [SDMXColumn("LOWER_BOUND", from: "lower"), SDMXColumn("UPPER_BOUND", from: "upper")])
     }
 
+    /// The mapping for chitieu's milestone rows (the scorecard of `attain`, plan and batch: `indicator,
+    /// region, year, …, projection, pi95_lower, pi95_upper, p_attain, …`): dimensions `REF_AREA` (from
+    /// `region`) and `INDICATOR`, then `TIME_PERIOD` (the milestone year); measure `OBS_VALUE` = the projected
+    /// median (empty when the milestone has no projection); attributes `LOWER_BOUND`/`UPPER_BOUND` = the
+    /// 95 % prediction interval, `TARGET` and `TARGET_COMPARATOR` (`<`, `<=`, `>`, `>=`, `=`), `P_ATTAIN`.
+    /// One milestone is one observation: (region, indicator, year) identifies it.
+    public static func chitieuMilestones(agency: String, dataflow: String, version: String) -> SDMXMapping {
+        SDMXMapping(agency: agency, dataflow: dataflow, version: version,
+                    dimensions: [SDMXColumn("REF_AREA", from: "region"), SDMXColumn("INDICATOR", from: "indicator")],
+                    valueColumn: "projection",
+                    attributes: [SDMXColumn("LOWER_BOUND", from: "pi95_lower"), SDMXColumn("UPPER_BOUND", from: "pi95_upper"),
+                                 SDMXColumn("TARGET", from: "target"), SDMXColumn("TARGET_COMPARATOR", from: "comparator"),
+                                 SDMXColumn("P_ATTAIN", from: "p_attain")])
+    }
+
     /// `AGENCY:ID(VERSION)`, the STRUCTURE_ID of a dataflow.
     public var structureID: String { "\(agency):\(dataflow)(\(version))" }
 }

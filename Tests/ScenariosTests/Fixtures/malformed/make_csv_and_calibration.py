@@ -37,6 +37,30 @@ s("target_value_inf", "u5mr,VN-28,2030,inf,<=\n", "", header=T)
 s("catalogue_bounds_reversed", "x,,impact,x,x,%,,higher,100,0,logit,,true,,\n", "", header=C)
 s("catalogue_bound_inf", "x,,impact,x,x,%,,higher,0,inf,logit,,true,,\n", "", header=C)
 s("catalogue_scale_unknown", "x,,impact,x,x,%,,higher,0,100,cubic,,true,,\n", "", header=C)
+# Control characters inside codes (indicator, region, unit, catalogue code/unit/series, wide-sheet headers).
+s("indicator_nul", b"u5\x00mr,VN,2020,12,deaths,test\n",
+  'indicator_nul.csv:2:1: indicator_code "u5\\0mr" contains the control character U+0000')
+s("indicator_del", b"u5mr\x7f,VN,2020,12,deaths,test\n", "contains the control character U+007F")
+s("indicator_bell_later_row", b"u5mr,VN,2020,12,deaths,test\nu5mr\x07,VN,2021,12,deaths,test\n",
+  "indicator_bell_later_row.csv:3:1: indicator_code")
+s("region_tab_quoted", b'u5mr,"VN\t28",2020,12,deaths,test\n', 'region_tab_quoted.csv:2:2: region "VN\\t28"')
+s("region_lf_quoted", b'u5mr,"VN\n28",2020,12,deaths,test\n', 'region "VN\\n28" contains the control character U+000A')
+s("region_escape_sequence", b"u5mr,VN-\x1b[31m28,2020,12,deaths,test\n", "U+001B")
+s("unit_nul", b"u5mr,VN,2020,12,dea\x00ths,test\n", 'unit_nul.csv:2:5: unit "dea\\0ths"')
+s("target_indicator_nul", b"u5\x00mr,VN-28,2030,20,<=\n", 'target_indicator_nul.csv:2:1: indicator_code "u5\\0mr"',
+  header=T)
+s("target_region_cr", b'u5mr,"VN-\r28",2030,20,<=\n', 'target_region_cr.csv:2:2: region "VN-\\r28"', header=T)
+s("catalogue_code_nul", b"x\x00y,,impact,x,x,%,,higher,0,100,logit,,true,,\n", 'catalogue_code_nul.csv:2:1: code "x\\0y"',
+  header=C)
+s("catalogue_unit_escape", b"x,,impact,x,x,%\x1b,,higher,0,100,logit,,true,,\n", 'catalogue_unit_escape.csv:2:6: unit', header=C)
+s("catalogue_unit_printed_lf", b'x,,impact,x,x,%,"per\n1000",higher,0,100,logit,,true,,\n', "unit_printed", header=C)
+s("catalogue_series_tab", b'x,,impact,x,x,%,,higher,0,100,logit,"u5\tmr",true,,\n', 'national_series "u5\\tmr"', header=C)
+s("wide_header_control", b"region,year,u5\x01mr\nVN,2023,12\n", 'wide_header_control.csv:1:3: read as wide sheet: column "u5\\u{1}mr"',
+  header="")
+s("wide_region_nul", b"region,year,u5mr\nV\x00N,2023,12\n", 'wide_region_nul.csv:2:1: region "V\\0N"', header="")
+# A header wider than a spreadsheet (found by the fuzz smoke: a million empty names took seconds).
+s("header_20004_columns", "u5mr,VN,2020,12\n", "header_20004_columns.csv:1:16385: the header has 20004 columns, more than the 16384",
+  header="indicator_code,region,year,value" + "," * 20000 + "\n")
 with open(os.path.join(csv_dir, "EXPECT.tsv"), "w") as f:
     f.write("# file\tfragment of the message (empty: any message)\n")
     for name, data, expect in csv_cases:

@@ -1,20 +1,20 @@
 import Attainment
-import Export
 import Foundation
 import IndicatorData
 import Projection
 
-/// Turns projections, targets and scorecard rows into the plain numbers the Export charts draw.
-enum PlotChartData {
+/// Turns projections, targets and scorecard rows into the plain numbers the charts draw: the one place
+/// chart data are built, for `chitieu plot` and the HTML report alike (`PlanFanChart`).
+public enum PlanChartData {
     /// Observed values of the series a projection used (the regional series), oldest first.
-    static func observed(_ projection: IndicatorProjection) -> [ChartPoint] {
+    public static func observed(_ projection: IndicatorProjection) -> [ChartPoint] {
         (projection.series?.observations ?? []).map { ChartPoint(year: Double($0.year), value: $0.value) }
     }
 
     /// The fan of a fit from the year after its anchor to `lastYear`: the median of the predictive
     /// distribution and its 80 % and 95 % prediction intervals (the same quantities `chitieu project`
     /// prints as `projected` rows and the scorecard judges, including the backtest calibration).
-    static func fan(_ fit: TrendFit, to lastYear: Int) -> [FanPoint] {
+    public static func fan(_ fit: TrendFit, to lastYear: Int) -> [FanPoint] {
         guard fit.anchorYear < lastYear else { return [] }
         return ((fit.anchorYear + 1)...lastYear).compactMap { year -> FanPoint? in
             let p = fit.predictive(year: year)
@@ -31,12 +31,12 @@ enum PlotChartData {
     }
 
     /// The point with its 95 % band collapsed onto the 80 % band (drawn as an 80 % band only).
-    static func only80(_ p: FanPoint) -> FanPoint {
+    public static func only80(_ p: FanPoint) -> FanPoint {
         FanPoint(year: p.year, mean: p.mean, lower80: p.lower80, upper80: p.upper80, lower95: p.lower80, upper95: p.upper80)
     }
 
     /// The comparator as a plan reader writes it.
-    static func symbol(_ comparator: IndicatorData.Comparator) -> String {
+    public static func symbol(_ comparator: IndicatorData.Comparator) -> String {
         switch comparator {
         case .lessThan: return "<"
         case .lessOrEqual: return "≤"
@@ -48,7 +48,7 @@ enum PlotChartData {
 
     /// Target markers for an indicator in a region: every target with a number, with the comparator
     /// resolved as the scorecard resolves it (a printed comparator wins; otherwise from the direction).
-    static func targets(_ targets: [Target], indicator: Indicator, region: String) -> [TargetMarker] {
+    public static func targets(_ targets: [Target], indicator: Indicator, region: String) -> [TargetMarker] {
         targets.filter { $0.indicator == indicator.code && $0.region == region }
             .compactMap { target -> TargetMarker? in
                 guard let value = target.value, value.isFinite,
@@ -59,7 +59,7 @@ enum PlotChartData {
     }
 
     /// Target markers from scorecard milestones (numeric targets only).
-    static func targets(_ milestones: [ScorecardMilestone]) -> [TargetMarker] {
+    public static func targets(_ milestones: [ScorecardMilestone]) -> [TargetMarker] {
         milestones.compactMap { m -> TargetMarker? in
             guard let value = m.targetValue, value.isFinite, let comparator = m.comparator else { return nil }
             return TargetMarker(year: Double(m.year), value: value, comparator: symbol(comparator))
@@ -67,7 +67,7 @@ enum PlotChartData {
     }
 
     /// The scorecard colour of a verdict.
-    static func category(_ verdict: ChitieuVerdict) -> VerdictCategory {
+    public static func category(_ verdict: ChitieuVerdict) -> VerdictCategory {
         switch verdict {
         case .likely: return .likely
         case .uncertain: return .uncertain
@@ -78,7 +78,7 @@ enum PlotChartData {
     }
 
     /// The milestone a scorecard panel is coloured by: `year` if the row has it, else its latest one.
-    static func milestone(_ row: ScorecardRow, year: Int) -> ScorecardMilestone? {
+    public static func milestone(_ row: ScorecardRow, year: Int) -> ScorecardMilestone? {
         row.milestones.first { $0.year == year } ?? row.milestones.max { $0.year < $1.year }
     }
 
@@ -86,13 +86,13 @@ enum PlotChartData {
 
     /// The y-axis label: the catalogue unit, in Vietnamese for the units the plan uses (the catalogue holds
     /// English units only); an unknown unit is shown as written.
-    static func unitLabel(_ unit: String, _ language: Language) -> String {
+    public static func unitLabel(_ unit: String, _ language: Language) -> String {
         guard language == .vi else { return unit }
         if unit.hasPrefix("%") { return "Tỉ lệ (%)" }
         return vietnameseUnits[unit] ?? unit
     }
 
-    static let vietnameseUnits: [String: String] = [
+    public static let vietnameseUnits: [String: String] = [
         "per 10,000 population": "trên 10.000 dân",
         "hospital beds per 10,000 population": "giường bệnh trên 10.000 dân",
         "deaths per 1,000 live births": "số tử vong trên 1.000 trẻ đẻ sống",
@@ -107,14 +107,14 @@ enum PlotChartData {
     ]
 
     /// "Model: log-linear ols 2010–2023 (n=14); method: national-slope-shift(VN); calibrated family …".
-    static func modelNote(_ fit: TrendFit, intervals: IntervalKind, _ language: Language) -> String {
+    public static func modelNote(_ fit: TrendFit, calibrated: Bool, _ language: Language) -> String {
         let method = fit.method.description + (fit.calibration.factors.isEmpty ? "" : "; \(fit.calibration.label)")
         let kind: String
-        switch (intervals, language) {
-        case (.calibrated, .en): kind = "calibrated 80/95 % prediction intervals"
-        case (.calibrated, .vi): kind = "khoảng dự báo 80/95 % đã hiệu chuẩn"
-        case (.ols, .en): kind = "classical OLS 80/95 % prediction intervals"
-        case (.ols, .vi): kind = "khoảng dự báo 80/95 % OLS cổ điển"
+        switch (calibrated, language) {
+        case (true, .en): kind = "calibrated 80/95 % prediction intervals"
+        case (true, .vi): kind = "khoảng dự báo 80/95 % đã hiệu chuẩn"
+        case (false, .en): kind = "classical OLS 80/95 % prediction intervals"
+        case (false, .vi): kind = "khoảng dự báo 80/95 % OLS cổ điển"
         }
         switch language {
         case .en: return "Model: \(fit.modelLabel); method: \(method); \(kind)."
@@ -123,7 +123,7 @@ enum PlotChartData {
     }
 
     /// Why a national-slope-shift projection is what it is, for the footnote.
-    static func methodNote(_ fit: TrendFit, _ language: Language) -> String? {
+    public static func methodNote(_ fit: TrendFit, _ language: Language) -> String? {
         guard case .nationalSlopeShift(let national) = fit.method else { return nil }
         switch language {
         case .en:
