@@ -42,6 +42,9 @@ public struct PlanFiles: Sendable {
     /// (`NationalAlternatives`), applied with the bundled data.
     public static let alternativeData = "national/vietnam_national_alt.csv"
     public static let alternativeRules = "national/alt_sources.csv"
+    /// Files read with the bundled data only to find values that conflict with it (`ValueConflict`): the
+    /// March-2024 report's 2023 full immunisation (58.7 %) against the plan's 52.5 %.
+    public static let crossCheckData = ["kontum/report_2024_03_epi.csv"]
 
     public var catalogue: IndicatorCatalogue
     public var catalogueURL: URL
@@ -144,6 +147,16 @@ public struct PlanFiles: Sendable {
         return try Derivation.deriveAll(Self.planDerivations(), from: inputs).values.sorted { $0.key < $1.key }
     }
 
+    /// The values the cross-check files give differently for a key and year of `collection` (bundled data only;
+    /// none for given files).
+    /// - Throws: `DataError` for an unreadable cross-check file.
+    public func conflicts(with collection: SeriesCollection) throws -> [ValueConflict] {
+        guard bundledData else { return [] }
+        let specs = try Self.crossCheckData.map { FileSpec.bundled(try BundledData.file($0), relativePath: $0) }
+        let other = try InputReader.read(specs, defaults: defaults, catalogue: nil)
+        return ValueConflict.find(in: collection.series, against: other.series)
+    }
+
     /// The targets file and its display name.
     public func targets() throws -> (url: URL, name: String) {
         if let targetsSpec { return (targetsSpec.url, targetsSpec.displayName) }
@@ -158,8 +171,9 @@ public struct PlanFiles: Sendable {
 
     /// Every file read, for the run's metadata (hashes in JSON output).
     public func files(includingTargets: Bool) throws -> [URL] {
-        let otherBasis = bundledData ? try [Self.defaultOtherBasisData, Self.alternativeData, Self.alternativeRules]
-            .map { try BundledData.file($0) } : []
+        let otherBasis = bundledData
+            ? try ([Self.defaultOtherBasisData, Self.alternativeData, Self.alternativeRules] + Self.crossCheckData)
+                .map { try BundledData.file($0) } : []
         return [catalogueURL] + dataURLs + otherBasis + (includingTargets ? [try targets().url] : [])
     }
 }
@@ -176,6 +190,8 @@ public struct PlanInputs: Sendable {
     public var files: [URL]
     /// Derived series on another basis (`PlanFiles.otherBasisSeries`): their slope may be used, never their level.
     public var otherBasis: [Series]
+    /// Values another bundled source gives differently (`PlanFiles.conflicts`): flagged, never resolved.
+    public var conflicts: [ValueConflict] = []
 
     public init(catalogue: IndicatorCatalogue, collection: SeriesCollection, targets: [Target], files: [URL],
                 otherBasis: [Series] = []) {
@@ -203,9 +219,11 @@ public struct PlanInputs: Sendable {
         let collection = try files.readSeries()
         let (url, name) = try files.targets()
         let targets = try Target.read(contentsOf: url, displayName: name, options: files.targetOptions)
-        return PlanInputs(catalogue: files.catalogue, collection: collection, targets: targets,
-                          files: try files.files(includingTargets: true),
-                          otherBasis: try files.otherBasisSeries(collection: collection))
+        var inputs = PlanInputs(catalogue: files.catalogue, collection: collection, targets: targets,
+                                files: try files.files(includingTargets: true),
+                                otherBasis: try files.otherBasisSeries(collection: collection))
+        inputs.conflicts = try files.conflicts(with: collection)
+        return inputs
     }
 
     /// Catalogue and series only (no targets).

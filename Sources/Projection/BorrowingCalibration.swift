@@ -85,6 +85,13 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
         IndicatorFamily.of(code)?.rawValue ?? code
     }
 
+    /// The group in words: "the workforce family", or "preventive_budget_share_pct (no indicator family)" for
+    /// a code that belongs to no family and is its own group (never "the preventive_budget_share_pct family").
+    public static func groupDescription(forIndicator code: String) -> String {
+        if let family = IndicatorFamily.of(code) { return "the \(family.rawValue) family" }
+        return "\(code) (no indicator family)"
+    }
+
     /// The shift dispersion for an indicator's group, if fitted.
     public func shiftDispersion(forIndicator code: String) -> BorrowingDispersion? {
         let group = Self.group(forIndicator: code)

@@ -152,7 +152,7 @@ struct AttainCLITests {
         // One point, no national series and no calibrated family (nurses now get their family's reference class).
         let tooShort = try runChitieu(args: ["project", "--indicator", "patient_satisfaction_pct", "--region", "VN-28"])
         #expect(tooShort.status == 65 && tooShort.stderr.contains("cannot project"))
-        #expect(tooShort.stderr.contains("no reference class of the"))
+        #expect(tooShort.stderr.contains("no reference class for patient_satisfaction_pct (no indicator family)"))
     }
 
     // MARK: - batch
