@@ -46,7 +46,7 @@ extension AttainCommand {
             }
             if let out = output.out {
                 try AtomicFile.write(to: URL(fileURLWithPath: out), overwrite: output.force) { sink in
-                    try send { try sink.write(Data($0)) }
+                    try send { try sink.write(bytes: $0) }
                 }
                 if !output.quiet { printError("chitieu: wrote \(out) (csv)") }
             } else {
