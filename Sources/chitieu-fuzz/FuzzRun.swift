@@ -56,6 +56,7 @@ struct FuzzRun {
     var accepted = 0
     var refused: [String: Int] = [:]
     var failures = 0
+    var memoryExceeded = false
     var worst: (time: Duration, what: String) = (.zero, "none")
     var elapsed = Duration.zero
 
@@ -115,6 +116,12 @@ struct FuzzRun {
         watchdog.end()
         inputs += 1
         if time > worst.time { worst = (time, what) }
+        // The watchdog samples every 100 ms; the high-water mark, read after every input, catches a short one.
+        if !memoryExceeded, peakResidentBytes() > Self.memoryLimit {
+            memoryExceeded = true
+            fail("peak resident memory \(peakResidentBytes() >> 20) MiB passed \(Self.memoryLimit >> 20) MiB",
+                 bytes: bytes, target: target, what: what)
+        }
         switch outcome {
         case .accepted: accepted += 1
         case .refused(let category, let message):

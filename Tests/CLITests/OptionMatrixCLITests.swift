@@ -61,29 +61,64 @@ struct OptionMatrixCLITests {
         }
     }
 
+    /// One runnable invocation of every command that writes `--out`. `everyOutCommandIsCovered` fails when a
+    /// command gains `--out` without a row here, so the refusal below is checked for all of them.
+    /// `{projection}` is a tidy projection CSV the test writes first (the input of `export`).
+    static let outInvocations: [String: [String]] = [
+        "attain": ["attain", "--format", "csv"],
+        "project": ["project", "--indicator", "u5mr", "--region", "VN", "--format", "csv"],
+        "plot": ["plot", "--indicator", "u5mr", "--region", "VN"],
+        "scenario run": ["scenario", "run", "Datasets/kontum/scenarios/business_as_usual.yaml", "--draws", "100",
+                         "--format", "csv"],
+        "scenario compare": ["scenario", "compare", "Datasets/kontum/scenarios/business_as_usual.yaml",
+                             "Datasets/kontum/scenarios/nutrition_acceleration.yaml", "--draws", "100", "--format", "csv"],
+        "export": ["export", "--input", "{projection}", "--to", "tidy"],
+        "backtest": ["backtest", "--method", "ols", "--weights", "none", "--origins", "2012", "--format", "csv"],
+        "report": ["report"],
+    ]
+
+    @Test("every command with --out has a row in outInvocations (so the --force test covers it)")
+    func everyOutCommandIsCovered() throws {
+        let withOut = Set(try commandTree().filter { $0.options["out"] != nil }.map(\.path))
+        #expect(withOut == Set(Self.outInvocations.keys), "commands with --out: \(withOut.sorted())")
+    }
+
     @Test("every command that writes --out refuses to replace a file without --force (64) and replaces it with it",
-          arguments: [
-            ["project", "--indicator", "u5mr", "--region", "VN", "--format", "csv"],
-            ["plot", "--indicator", "u5mr", "--region", "VN"],
-            ["data", "check", "Datasets/national/vietnam_national.csv", "--format", "csv"],
-          ])
-    func outNeedsForce(_ args: [String]) throws {
+          arguments: outInvocations.keys.sorted())
+    func outNeedsForce(_ command: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-force-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("existing.out")
         try Data("keep me\n".utf8).write(to: out)
-        let full = args.map { $0.hasPrefix("Datasets/") ? datasetsDirectory().appendingPathComponent(String($0.dropFirst(9))).path : $0 }
-        let probe = try runChitieu(args: full + ["--help"])
-        guard probe.stdout.contains("--out") else { return }  // data check writes to stdout only
+        var full = try #require(Self.outInvocations[command])
+        if let i = full.firstIndex(of: "{projection}") { full[i] = try writeProjection(in: dir).path }
         let refused = try runChitieu(args: full + ["--out", out.path])
-        #expect(refused.status == 64, "stderr: \(refused.stderr)")
-        #expect(refused.stderr.contains("use --force to replace it"), "stderr: \(refused.stderr)")
-        #expect(try String(contentsOf: out, encoding: .utf8) == "keep me\n")
-        let replaced = try runChitieu(args: full + ["--out", out.path, "--force", "--quiet"])
-        #expect(replaced.status == 0, "stderr: \(replaced.stderr)")
-        #expect(replaced.stderr.isEmpty, "--quiet leaves only errors on stderr: \(replaced.stderr)")
-        #expect(try String(contentsOf: out, encoding: .utf8) != "keep me\n")
+        #expect(refused.status == 64, "\(command): stderr: \(refused.stderr)")
+        #expect(refused.stderr.contains("--force to replace it"), "\(command): stderr: \(refused.stderr)")
+        #expect(try String(contentsOf: out, encoding: .utf8) == "keep me\n", "\(command) replaced the file")
+        let hasQuiet = try #require(try commandTree().first { $0.path == command }).options["quiet"] != nil
+        let replaced = try runChitieu(args: full + ["--out", out.path, "--force"] + (hasQuiet ? ["--quiet"] : []))
+        #expect(replaced.status == 0, "\(command): stderr: \(replaced.stderr)")
+        // `scenario run|compare` print the scenario's seed and draws on stderr even with --quiet (the line a
+        // run is reproduced from); every other command with --quiet leaves only errors there.
+        if hasQuiet, !command.hasPrefix("scenario") {
+            #expect(replaced.stderr.isEmpty, "\(command): --quiet leaves only errors on stderr: \(replaced.stderr)")
+        }
+        #expect(try String(contentsOf: out, encoding: .utf8) != "keep me\n", "\(command) did not replace the file")
+    }
+
+    /// Exit 74 (an I/O error while writing) is documented with the others in `chitieu --help` and README.
+    @Test("every exit code, 74 included, is documented in chitieu --help and README")
+    func exitCodesDocumented() throws {
+        let help = try runChitieu(args: ["--help"])
+        let readme = try String(contentsOf: packageRoot().appendingPathComponent("README.md"), encoding: .utf8)
+        let flat = { (text: String) in text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
+        for code in ["0 ok", "64 usage", "65 bad data", "66 missing input", "70 internal", "73 cannot create output",
+                     "74 I/O error", "78 bad"] {
+            #expect(flat(help.stdout).contains(code), "chitieu --help lacks \"\(code)\"")
+            #expect(flat(readme).contains(code), "README lacks \"\(code)\"")
+        }
     }
 
     @Test("chitieu --generate-completion-script bash completes indicator codes and files")

@@ -17,6 +17,10 @@ import Darwin
 ///    check-then-replace race), then unlink the temporary name;
 /// and finally `fsync` the directory so the new name survives a crash. On any failure, including an
 /// error thrown by the caller's body in the streaming variant, the temporary file is removed.
+///
+/// Interruptions (`TemporaryFiles`): the temporary file is registered while it exists, and SIGINT, SIGTERM
+/// or SIGHUP remove it before the process dies of the signal; temporary files of the same target left by
+/// processes that no longer run (SIGKILL, a power cut) are removed when the next write to it starts.
 public enum AtomicFile {
     /// Writes `data` to `url` atomically.
     /// - Throws: `ExportError` — `.fileExists` (exit 64) if the file exists and `overwrite` is false,
@@ -35,6 +39,7 @@ public enum AtomicFile {
         let directory = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         try checkTarget(target, directory: directory, overwrite: overwrite)
+        TemporaryFiles.removeStale(directory: directory, name: name)
 
         let temporary = (directory as NSString).appendingPathComponent(".\(name).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -44,12 +49,15 @@ public enum AtomicFile {
                               message: "Cannot create \(target): \(reason) in \(directory). "
                               + "Choose a directory that exists and that you can write to.")
         }
+        let slot = TemporaryFiles.register(temporary)
         var sink = OutputSink(descriptor: fd, path: target)
         var committed = false
         defer {
             if sink.isOpen { _ = close(fd) }
             if !committed { _ = unlink(temporary) }
+            TemporaryFiles.unregister(slot)
         }
+        holdForSignalTests()
         try body(&sink)
         try sink.flush()
         if fsync(fd) != 0 {
@@ -94,6 +102,15 @@ public enum AtomicFile {
     }
 
     // MARK: - Helpers
+
+    /// Test hook: with `CHITIEU_TEST_HOLD_TEMPORARY=SECONDS` (0 < SECONDS ≤ 60) in the environment, waits that
+    /// long once the temporary file exists, so that a test can send a signal while a write is under way
+    /// (`AtomicSignalCLITests`). Unset, as in every normal run, it does nothing.
+    private static func holdForSignalTests() {
+        guard let text = ProcessInfo.processInfo.environment["CHITIEU_TEST_HOLD_TEMPORARY"],
+              let seconds = Double(text), seconds > 0, seconds <= 60 else { return }
+        Thread.sleep(forTimeInterval: seconds)
+    }
 
     private static func checkTarget(_ target: String, directory: String, overwrite: Bool) throws {
         var isDirectory: ObjCBool = false
