@@ -42,14 +42,17 @@ public enum AtomicFile {
         TemporaryFiles.removeStale(directory: directory, name: name)
 
         let temporary = (directory as NSString).appendingPathComponent(".\(name).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        // Registered (and the signal handlers installed) before the file exists: a signal that arrives
+        // just after `open` still finds the path to remove.
+        let slot = TemporaryFiles.register(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let reason = lastError()
+            TemporaryFiles.unregister(slot)
             throw ExportError(.cannotCreate, path: target,
                               message: "Cannot create \(target): \(reason) in \(directory). "
                               + "Choose a directory that exists and that you can write to.")
         }
-        let slot = TemporaryFiles.register(temporary)
         var sink = OutputSink(descriptor: fd, path: target)
         var committed = false
         defer {
