@@ -105,7 +105,7 @@ struct PlotScenarioCLITests {
         let probe = try FanProbe.parse(out)
         #expect(probe.fanColours == [Self.okabeBlue, Self.okabeOrange], "fans: \(probe.bands.keys.sorted())")
         for text in ["Business as usual", "Workforce expansion", "Observed", "2025: ≥ 11.5", "2030: ≥ 12",
-                     "Physicians per 10,000 population — VN-28"] {
+                     "Physicians per 10,000 population — Kon Tum (VN-28)"] {
             #expect(probe.texts.contains(text), "no text \"\(text)\" in \(probe.texts)")
         }
         let size = try #require(probe.size)
@@ -166,7 +166,7 @@ struct PlotScenarioCLITests {
         #expect(r.stderr.contains("has no projection of nurses_per_10k"))
         #expect(r.stderr.contains("its fan is left out"))
         // One fan: the legend says "Projected", so the title names the scenario.
-        #expect(r.stdout.contains("Nurses per 10,000 population — VN-28 — Workforce expansion"))
+        #expect(r.stdout.contains("Nurses per 10,000 population — Kon Tum (VN-28) — Workforce expansion"))
         #expect(!r.stdout.contains(Self.okabeOrange))
     }
 
