@@ -156,10 +156,11 @@ struct PlotScenarioCLITests {
 
     @Test("A scenario without the indicator is named on stderr and left out; the other fan is drawn")
     func partial() throws {
-        // Nurses have one point and no comparable national series: with classical intervals (no reference class,
-        // so no level-held business as usual) only the stock-flow of the workforce file projects them.
+        // Nurses have one point and no comparable national series. With classical intervals (no reference class)
+        // and an own-trend minimum above the 15 GSO years (so no own slope on the GSO basis either), business as
+        // usual has no nurses projection: only the stock-flow of the workforce file projects them.
         let r = try plotScenarios("nurses_per_10k", ["workforce_expansion.yaml", "nutrition_acceleration.yaml"], out: "-",
-                                  extra: ["--intervals", "ols"])
+                                  extra: ["--intervals", "ols", "--own-trend-minimum", "20"])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stderr.contains("warning: scenario \"Nutrition acceleration\""), "stderr: \(r.stderr)")
         #expect(r.stderr.contains("has no projection of nurses_per_10k"))
