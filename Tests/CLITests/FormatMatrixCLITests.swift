@@ -33,6 +33,8 @@ struct FormatMatrixCLITests {
         "project": ["project", "--indicator", "u5mr", "--region", "VN"],
         "indicators": ["indicators"],
         "data check": ["data", "check", "Datasets/intl/intl_series.csv"],
+        "data aggregate": ["data", "aggregate", "--regions", "Datasets/regions.csv", "--region", "VN-QNG",
+                           "--indicator", "population_avg"],
         "scenario run": ["scenario", "run", "Datasets/kontum/scenarios/business_as_usual.yaml", "--draws", "200"],
         "scenario compare": ["scenario", "compare", "Datasets/kontum/scenarios/business_as_usual.yaml",
                              "Datasets/kontum/scenarios/nutrition_acceleration.yaml", "--draws", "200"],
