@@ -102,5 +102,14 @@ struct RegionsCLITests {
         }
         let vi = try runChitieu(args: ["attain", "--lang", "vi"])
         #expect(vi.stderr.contains("hai giá trị năm 2023 mâu thuẫn nhau: 52.5"), "\(vi.stderr)")
+        // The reason column in Vietnamese (codes, numbers and file names kept; catalogue notes are data).
+        let viCSV = splitCSV(try runChitieu(args: ["attain", "--format", "csv", "--lang", "vi"]).stdout)
+        let reason = try #require(header.firstIndex(of: "reason"))
+        let hiv = try #require(viCSV.first { $0.count == header.count && $0[indicator] == "hiv_new_detections_per_100k" })
+        #expect(hiv[reason].hasPrefix("1 điểm số liệu của địa phương, ít hơn 5 điểm cần cho xu hướng riêng, và độ dốc riêng "
+            + "của hiv_new_cases_per_100k"), "\(hiv[reason])")
+        for english in ["regional point", "fewer than", "no reference class", "is not backtested", ", and "] {
+            #expect(!hiv[reason].contains(english), "\(english) left in \(hiv[reason])")
+        }
     }
 }
