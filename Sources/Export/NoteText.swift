@@ -37,6 +37,8 @@ public enum NoteText {
         // Borrowing the national slope (PlanProjector, national shift).
         (#"(\S+) @ (\S+): (\d+) provincial point\(s\); projected with the national slope from (\S+) \((.+?)\) shifted to the provincial level in (\d{4})"#,
          "$1 @ $2: $3 điểm số liệu của tỉnh; dự báo bằng độ dốc quốc gia của $4 ($5), dịch về mức của tỉnh năm $6"),
+        (#"(\S+) @ (\S+): (\d+) regional point\(s\); projected with the slope of its parent region (\S+) \((.+?)\) shifted to its level in (\d{4})"#,
+         "$1 @ $2: $3 điểm số liệu của địa phương; dự báo bằng độ dốc của vùng cấp trên $4 ($5), dịch về mức của địa phương năm $6"),
         (#"the interval includes the dispersion of provinces around the shifted national trend, estimated from other provinces"#,
          "khoảng dự báo gồm cả độ phân tán của các tỉnh quanh xu hướng quốc gia đã dịch chuyển, ước lượng từ các tỉnh khác"),
         (#"fewer than (\d+) provincial points, so the interval cannot include the provincial-vs-national dispersion and understates the uncertainty"#,

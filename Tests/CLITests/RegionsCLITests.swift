@@ -70,6 +70,10 @@ struct RegionsCLITests {
         let run = try runChitieu(args: args + ["--regions", Self.regions])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stderr.contains("method parent-slope-shift(VN-28)"), "\(run.stderr)")
+        #expect(run.stderr.contains("1 regional point(s); projected with the slope of its parent region VN-28 ("),
+                "not called the national slope: \(run.stderr)")
+        let vi = try runChitieu(args: args + ["--regions", Self.regions, "--lang", "vi"])
+        #expect(vi.stderr.contains("dự báo bằng độ dốc của vùng cấp trên VN-28"), "\(vi.stderr)")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-regions-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
