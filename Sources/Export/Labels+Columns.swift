@@ -119,6 +119,7 @@ public enum ColumnHeader {
 public enum CodeLabel {
     /// `value` of `column` in `language`; `nil` when the column has no code list or the value is not in it.
     public static func text(_ value: String, column: String, _ language: Language) -> String? {
+        if column == "method", language == .vi, !value.isEmpty { return NoteText.method(value, .vi) }
         guard let list = lists[column], let entry = list[value] else { return nil }
         return language == .vi ? entry.vi : entry.en
     }

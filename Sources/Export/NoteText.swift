@@ -17,8 +17,32 @@ public enum NoteText {
             let range = NSRange(out.startIndex..., in: out)
             out = rule.pattern.stringByReplacingMatches(in: out, range: range, withTemplate: rule.template)
         }
+        return method(out, language)
+    }
+
+    /// A projection method label (`ProjectionMethod.description`) for a table for people: translated with
+    /// `--lang vi` (codes and region codes kept), unchanged in English. CSV/JSON keep the English label.
+    public static func method(_ label: String, _ language: Language) -> String {
+        guard language == .vi else { return label }
+        var out = label
+        for (english, vietnamese) in methodPhrases {
+            out = out.replacingOccurrences(of: english, with: vietnamese)
+        }
         return out
     }
+
+    /// English method phrases → Vietnamese, longer phrases first.
+    static let methodPhrases: [(String, String)] = [
+        ("own slope, shifted to plan baseline", "độ dốc riêng, dịch về mức cơ sở của kế hoạch"),
+        ("GSO DoH basis", "cơ sở GSO/Sở Y tế"),
+        ("national-slope-shift", "độ dốc quốc gia dịch chuyển"),
+        ("parent-slope-shift", "độ dốc vùng cấp trên dịch chuyển"),
+        ("reference-class level-held", "lớp tham chiếu, giữ mức"),
+        ("own-trend (batch)", "xu hướng riêng (lô)"),
+        ("own-trend", "xu hướng riêng"),
+        ("hold-last", "giữ giá trị cuối"),
+        ("stock-flow", "mô hình tồn lượng–dòng"),
+    ]
 
     /// The prefix of a note line on stderr ("note: ", "ghi chú: ").
     public static func notePrefix(_ language: Language) -> String { language == .vi ? "ghi chú: " : "note: " }

@@ -82,7 +82,7 @@ struct ProjectCommand: ParsableCommand {
             }
             if !output.quiet {
                 let lang = output.lang
-                printError("chitieu: \(key): \(fit.modelLabel), " + (lang == .vi ? "phương pháp" : "method") + " \(fit.method)")
+                printError("chitieu: \(key): \(fit.modelLabel), " + (lang == .vi ? "phương pháp" : "method") + " \(NoteText.method(fit.method.description, lang))")
                 for w in fit.warnings { output.warn(w) }
                 if let choice = projection.choice { printError(NoteText.localized("model choice: \(choice)", lang)) }
                 if sensitivity, let s = projection.sensitivity {

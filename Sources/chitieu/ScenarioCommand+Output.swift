@@ -95,7 +95,7 @@ enum ScenarioFormatter {
         // Numbers take the language's decimal mark; words are translated, never re-punctuated.
         let rows = r.attainment.map { a in
             [a.planRow, a.indicator, String(a.year), target(a, lang), lang.localizedNumber(projection(a)),
-             lang.localizedNumber(probability(a)), verdict(a, lang), a.method]
+             lang.localizedNumber(probability(a)), verdict(a, lang), NoteText.method(a.method, lang)]
         }
         out += renderTable(["#", Label.indicator.text(lang), Label.year.text(lang), Label.target.text(lang),
                             Label.projected.text(lang) + " [95%]", Label.pAttain.text(lang), Label.verdict.text(lang),

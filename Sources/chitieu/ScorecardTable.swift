@@ -114,7 +114,7 @@ enum ScorecardTable {
                 line.append(.text(milestoneVerdict(m, lang)))
             }
             line.append(row.joint.map { number(String(format: "%.2f", $0.pJoint)) } ?? .missing)
-            line.append(text(row.method ?? statusWord(row.status, lang)))
+            line.append(text(row.method.map { NoteText.method($0, lang) } ?? statusWord(row.status, lang)))
             cells.append(line)
         }
         return try Table(columns: columns, rows: cells)

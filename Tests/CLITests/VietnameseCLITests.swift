@@ -18,6 +18,7 @@ struct VietnameseCLITests {
         "Indicator", "Method", "Scenario", "scenario", "note", "warning", "draws", "seed", "not projected",
         "fewer than", "national slope", "reference-class forecast", "provincial point", "the interval",
         "total cost", "start stock", "attrition", "per point gained", "population model", "wrote",
+        "own slope", "national-slope-shift", "own-trend", "reference-class level-held", "GSO DoH basis",
     ]
 
     /// The English words of `english` found in `text`, each with a little context.

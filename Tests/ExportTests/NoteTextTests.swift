@@ -37,4 +37,21 @@ struct NoteTextTests {
             for word in english { #expect(!vi.contains(word), "\(word) left in: \(vi)") }
         }
     }
+
+    /// Every method label a scorecard can print (`ProjectionMethod.description`), in Vietnamese for people's
+    /// tables, with its region code or family kept; English unchanged.
+    @Test func methodLabelsInVietnamese() {
+        let labels = ["own-trend", "national-slope-shift(VN)", "own slope, shifted to plan baseline (GSO DoH basis)",
+                      "parent-slope-shift(VN-28)", "hold-last", "reference-class level-held(workforce)", "own-trend (batch)"]
+        for label in labels {
+            #expect(NoteText.method(label, .en) == label)
+            let vi = NoteText.method(label, .vi)
+            #expect(vi != label, "\(label) is not translated")
+            for english in ["own", "slope", "shift", "trend", "hold", "reference", "basis"] {
+                #expect(!vi.contains(english), "\(label) → \(vi) keeps \"\(english)\"")
+            }
+        }
+        #expect(NoteText.method("national-slope-shift(VN)", .vi).hasSuffix("(VN)"))
+        #expect(NoteText.method("reference-class level-held(workforce)", .vi).hasSuffix("(workforce)"))
+    }
 }

@@ -118,7 +118,7 @@ public enum PlanChartData {
         }
         switch language {
         case .en: return "Model: \(fit.modelLabel); method: \(method); \(kind)."
-        case .vi: return "Mô hình: \(fit.modelLabel); phương pháp: \(method); \(kind)."
+        case .vi: return "Mô hình: \(fit.modelLabel); phương pháp: \(NoteText.method(method, .vi)); \(kind)."
         }
     }
 
