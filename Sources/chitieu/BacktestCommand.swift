@@ -63,6 +63,9 @@ struct BacktestCommand: ParsableCommand {
     @OptionGroup var file: OutputFileOptions
     var out: String? { file.out }
 
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
+
     @Option(help: "Trend-fit weights: none (OLS) or recency:λ. Default: the projection default (\(TrendOptions.defaultWeighting.argument)).")
     var weights: String = TrendOptions.defaultWeighting.argument
 
@@ -225,6 +228,7 @@ struct BacktestCommand: ParsableCommand {
             throw CLIError(message: error.description, code: ExitStatus.dataError)
         }
         try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: file.force)
+        guard !quiet else { return }
         for (family, reason) in calibration.fallbacks.sorted(by: { $0.key < $1.key }) {
             printError("chitieu: family \(family): \(reason)")
         }

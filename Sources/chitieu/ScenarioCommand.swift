@@ -26,7 +26,7 @@ struct ScenarioRunOptions: ParsableArguments {
     @Option(help: "Monte Carlo draws (overrides the file).") var draws: Int?
     @Option(help: "Random seed (overrides the file).") var seed: UInt64?
     @OptionGroup var file: OutputFileOptions
-    @Option(help: "Output format: table, csv (the milestone columns of `attain --format csv`, plus scenario), json or xlsx (needs --out unless stdout is a pipe).") var format: OutputFormat = .table
+    @Option(help: "Output format: table, csv (scenario, the milestone columns of `attain --format csv`, draws and seed), json or xlsx (needs --out unless stdout is a pipe).") var format: OutputFormat = .table
     @OptionGroup var language: LanguageOption
     @OptionGroup var quietOption: QuietOption
     var out: String? { file.out }
@@ -44,7 +44,7 @@ struct ScenarioRunOptions: ParsableArguments {
 // MARK: - Loading
 
 /// Loads a scenario and its data, runs it on the plan's business as usual (`ScenarioPlan.run`), prints the
-/// seed and the notes on stderr.
+/// seed and the notes on stderr unless `--quiet` (errors are thrown, so they are printed either way).
 func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> ScenarioAssessment {
     let showProgress = !options.quiet && isatty(STDERR_FILENO) == 1
     let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? reportProgress : nil
@@ -53,9 +53,12 @@ func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> Scen
                                                          settings: try options.model.settings())
     let lang = options.lang
     func note(_ text: String) { printError(NoteText.notePrefix(lang) + NoteText.localized(text, lang)) }
-    if !options.quiet { notes.forEach(note) }
-    printError(lang == .vi ? "kịch bản \(scenario.name): hạt giống \(scenario.seed), \(scenario.draws) lần mô phỏng"
-        : "scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
+    if !options.quiet {
+        notes.forEach(note)
+        // The seed is always in the CSV/JSON/xlsx metadata; here it is a note like the others.
+        printError(lang == .vi ? "kịch bản \(scenario.name): hạt giống \(scenario.seed), \(scenario.draws) lần mô phỏng"
+            : "scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
+    }
     let run = try ScenarioPlan.run(scenario, inputs: inputs, notes: notes, progress: progress)
     if !options.quiet { run.result.notes.forEach(note) }
     return run
