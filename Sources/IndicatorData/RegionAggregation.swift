@@ -7,6 +7,8 @@ import Foundation
 /// - `sum`: counts (persons, beds, cases): x = Σ xᵢ.
 /// - `populationWeighted`: densities and shares of the population (per 10,000, %, life expectancy, TFR):
 ///   x = Σ Pᵢ·xᵢ / Σ Pᵢ with Pᵢ the average population. For a density this equals Σ countᵢ / Σ Pᵢ.
+/// - `areaWeighted`: densities per km² (population density): x = Σ Aᵢ·xᵢ / Σ Aᵢ with Aᵢ the area, which is
+///   Σ personsᵢ / Σ km².
 /// - `birthsWeighted`: rates per live birth (IMR, U5MR, MMR): x = Σ Bᵢ·xᵢ / Σ Bᵢ, births
 ///   Bᵢ = CBRᵢ/1000 × Pᵢ from the crude birth rate; where a member lacks the CBR that year, population
 ///   weights are used for that year and a note says so.
@@ -17,16 +19,25 @@ public enum AggregationRule: String, Sendable, Hashable, Codable, CustomStringCo
     case sum
     case populationWeighted = "population-weighted"
     case birthsWeighted = "births-weighted"
+    case areaWeighted = "area-weighted"
 
     public var description: String { rawValue }
 
     /// The rule for a catalogue entry, from its unit: "… live births" → births; persons, beds or cases
     /// (counts; also a population) → sum; anything else → population.
     public static func rule(for indicator: Indicator) -> AggregationRule {
-        let unit = indicator.unit.lowercased()
+        rule(unit: indicator.unit, code: indicator.code)
+    }
+
+    /// The rule from a unit text and a code alone (a series that is not catalogued): "… live births" →
+    /// births; "… per km2" → area; persons, beds, cases, outbreak foci, km2 (counts and areas) → sum;
+    /// anything else → population.
+    public static func rule(unit text: String, code: String) -> AggregationRule {
+        let unit = text.lowercased()
         if unit.contains("live birth") { return .birthsWeighted }
-        let counts = ["persons", "beds", "cases", "thousand persons"]
-        if counts.contains(where: { unit == $0 || unit.hasPrefix($0 + " (") }) || indicator.code.hasSuffix("_count") {
+        if unit.contains(" per km") { return .areaWeighted }
+        let counts = ["persons", "beds", "cases", "thousand persons", "outbreak foci", "km2", "km²"]
+        if counts.contains(where: { unit == $0 || unit.hasPrefix($0 + " (") }) || code.hasSuffix("_count") {
             return .sum
         }
         return .populationWeighted
@@ -54,15 +65,17 @@ public enum RegionAggregation {
     /// - Throws: `DataError` when members state `code` (or the population) in different units.
     public static func aggregate(code: String, rule: AggregationRule, members: [String], into parent: String,
                                  data: [SeriesKey: Series], population: String = "population_avg",
-                                 birthRate: String = "crude_birth_rate") throws -> AggregatedSeries? {
+                                 birthRate: String = "crude_birth_rate",
+                                 area: String = "area_km2") throws -> AggregatedSeries? {
+        let weightCode = rule == .areaWeighted ? area : population
         let parts = members.map { data[SeriesKey(indicator: code, region: $0)] }
         let present = parts.compactMap { $0 }
         guard !members.isEmpty, present.count == members.count else { return nil }
         try sameUnit(present, code: code)
-        let weights = rule == .sum ? [] : members.compactMap { data[SeriesKey(indicator: population, region: $0)] }
+        let weights = rule == .sum ? [] : members.compactMap { data[SeriesKey(indicator: weightCode, region: $0)] }
         if rule != .sum {
             guard weights.count == members.count else { return nil }
-            try sameUnit(weights, code: population)
+            try sameUnit(weights, code: weightCode)
         }
         let births = rule == .birthsWeighted
             ? members.compactMap { data[SeriesKey(indicator: birthRate, region: $0)] } : []
@@ -87,7 +100,8 @@ public enum RegionAggregation {
             let total = w.reduce(0, +)
             guard total > 0 else { skipped.append(year); continue }
             let value = rule == .sum ? values.reduce(0, +) : zip(values, w).map { $0 * $1 }.reduce(0, +) / total
-            let weightNote = used == .sum ? "" : " (weights: \(used == .birthsWeighted ? "births = \(birthRate)/1000 × \(population)" : population))"
+            let weightNote = used == .sum ? ""
+                : " (weights: \(used == .birthsWeighted ? "births = \(birthRate)/1000 × \(population)" : weightCode))"
             let provenance = Provenance(file: "", line: 0,
                                         source: "aggregated: \(used) of \(members.joined(separator: " + "))\(weightNote)",
                                         flag: "aggregated")

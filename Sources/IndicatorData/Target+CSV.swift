@@ -12,7 +12,7 @@ extension Target {
     ///   text_vi,note,plan_row,unit,source`; `kind` is one of level|strict|hold|qualitative|conditional|none,
     ///   `value` is empty exactly for qualitative and none;
     /// - shared targets (`shared/data/targets.csv`): `indicator_code,region,year,value,unit,source,comparator`
-    ///   with no `kind` column: kind is inferred as `strict` for `<`/`>` and `level` otherwise.
+    ///   with no `kind` column: kind is inferred as `strict` for `<`/`>`, `hold` for `=` and `level` otherwise.
     ///
     /// `text` is `text_vi` when present, else the comparator and value as written.
     /// - Throws: `DataError` with line and column for a bad comparator, kind, year or number, a numeric
@@ -87,7 +87,7 @@ extension Target {
                 }
                 kind = k
             } else {
-                kind = comparator == .lessThan || comparator == .greaterThan ? .strict : .level
+                kind = TargetKind.inferred(from: comparator)
             }
             try checkConsistency(t, row, kind: kind, value: value, comparator: comparator,
                                  columns: (cValue, cComparator, cKind))

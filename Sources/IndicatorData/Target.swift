@@ -40,6 +40,16 @@ public enum TargetKind: String, Sendable, Hashable, Codable, CaseIterable {
     case conditional
     /// No local target (indicator assessed nationally only).
     case none
+
+    /// The kind a targets file without a `kind` column means by its comparator: `<`/`>` strict, `=` hold
+    /// (a level to reach and hold, judged within half a unit of the printed precision), otherwise level.
+    public static func inferred(from comparator: Comparator?) -> TargetKind {
+        switch comparator {
+        case .lessThan?, .greaterThan?: return .strict
+        case .equal?: return .hold
+        default: return .level
+        }
+    }
 }
 
 /// One target of a plan for one indicator, region and year.

@@ -130,12 +130,13 @@ extension Target {
             let fv = fields[cValue]
             guard case .value(let value) = NumberGrammar.parse(b, fv.start, fv.end, format: format),
                   let comparator = asciiComparator(b, fields[cComparator]) else { return nil }
+            // A hold band's width comes from the printed decimals (`Target.holdTolerance`): `read` knows them.
+            if comparator == .equal { return nil }
             if let ck = cKind {
                 let text = tk.string(fields[ck]).trimmingWhitespace().lowercased()
                 switch TargetKind(rawValue: text) {
                 case .level?, .conditional?: break
                 case .strict?: guard comparator == .lessThan || comparator == .greaterThan else { return nil }
-                // A hold band's width comes from the printed decimals (`Target.holdTolerance`): `read` knows them.
                 default: return nil
                 }
             }

@@ -159,7 +159,7 @@ extension MilestoneAssessment {
         let status: AttainmentStatus = r.target == nil ? .noTarget(note: "") : .assessed
         self.init(key: MilestoneKey(indicator: r.key.indicator, region: r.key.region, year: r.year), planRow: "",
                   targetText: r.target.map { "\($0)" } ?? "", target: r.target, comparator: r.comparator,
-                  kind: r.comparator == .equal ? .hold : .level, status: status, distribution: .analytic(r.predictive),
+                  kind: TargetKind.inferred(from: r.comparator), status: status, distribution: .analytic(r.predictive),
                   probability: r.probability, metAtBaseline: nil, method: Self.batchMethod,
                   model: r.scale.rawValue + modelText, window: r.window.yearsText)
     }

@@ -20,11 +20,13 @@ public struct ModelSettings: Sendable {
     public var calibrated: Bool
     /// A calibration file replacing the shipped `Datasets/calibration/calibration.json`.
     public var calibrationFile: URL?
+    /// A regions file (`RegionHierarchy`) replacing the ISO 3166-2 parent rule: who borrows from whom.
+    public var regionsFile: String?
 
     public init(scale: ModelScale? = nil, auto: Bool = false, window: ClosedRange<Int>? = nil,
                 weighting: Weighting = TrendOptions.defaultWeighting, driver: LeastSquaresDriver = .default,
                 ownTrendMinimum: Int = 5, borrow: Bool = true, allowProxy: Bool = false, calibrated: Bool = true,
-                calibrationFile: URL? = nil) {
+                calibrationFile: URL? = nil, regionsFile: String? = nil) {
         self.scale = scale
         self.auto = auto
         self.window = window
@@ -35,6 +37,7 @@ public struct ModelSettings: Sendable {
         self.allowProxy = allowProxy
         self.calibrated = calibrated
         self.calibrationFile = calibrationFile
+        self.regionsFile = regionsFile
     }
 
     /// Fit options (no calibration: the policy adds each indicator's).
@@ -55,16 +58,25 @@ public struct ModelSettings: Sendable {
     }
 
     /// The projection policy; with calibrated intervals every catalogue indicator gets its family's
-    /// calibration and regional dispersions.
+    /// calibration and regional dispersions. The own slope on another basis (`otherBasis`, from
+    /// `Datasets/derived_indicators.csv`: GSO doctors, nurses, beds, HIV detections) is always offered; with
+    /// calibrated intervals only for groups whose own-slope dispersion is fitted (`PlanProjector`).
     public func policy(catalogue: IndicatorCatalogue?) throws -> ProjectionPolicy {
         var policy = ProjectionPolicy(options: trendOptions, ownTrendMinimum: ownTrendMinimum, borrowNational: borrow,
                                       allowProxy: allowProxy, auto: auto)
+        policy.otherBasis = ProjectionPolicy.otherBasis(from: try PlanFiles.planDerivations())
+        if let regionsFile {
+            policy.hierarchy = try RegionHierarchy.read(contentsOf: URL(fileURLWithPath: regionsFile),
+                                                        displayName: regionsFile)
+        }
         if let calibration = try calibration() {
             let borrowing = try Self.borrowingCalibration()
             for indicator in catalogue?.indicators ?? [] {
-                policy.calibrations[indicator.code] = calibration.intervalCalibration(forIndicator: indicator.code)
-                    .with(borrowing: borrowing.shiftDispersion(forIndicator: indicator.code),
-                          referenceClass: borrowing.levelHeldDispersion(forIndicator: indicator.code))
+                let code = indicator.code
+                policy.calibrations[code] = calibration.intervalCalibration(forIndicator: code)
+                    .with(borrowing: borrowing.shiftDispersion(forIndicator: code),
+                          referenceClass: borrowing.levelHeldDispersion(forIndicator: code),
+                          ownSlope: borrowing.ownSlopeDispersion(forIndicator: code))
             }
         }
         return policy

@@ -73,8 +73,12 @@ public enum PlanAssessor {
             }
             let projection = PlanProjector.project(indicator: indicator, region: region, data: data, policy: policy)
             let rowSeed = seed &+ UInt64(position) &* 0x9E37_79B9_7F4A_7C15
+            // Two sources, two values for the baseline year: said on the row (CSV warnings, stderr), not resolved.
+            let conflicts = inputs.conflicts.filter {
+                $0.key.region == region && ($0.key.indicator == code || $0.key.indicator == indicator.provincialSeries)
+            }.map(\.description)
             let assessed = assessIndicator(indicator, targets: byIndicator[code] ?? [], projection: projection,
-                                           region: region, draws: draws, seed: rowSeed)
+                                           region: region, draws: draws, seed: rowSeed, conflicts: conflicts)
             result.notes += assessed.row.warnings.map { "\(code): \($0)" }
             if let reason = assessed.row.milestones.lazy.compactMap(\.status.reason).first {
                 result.notes.append("\(code): not projected: \(reason)")
@@ -86,7 +90,8 @@ public enum PlanAssessor {
 
     /// One indicator's row and milestones from its projection.
     static func assessIndicator(_ indicator: Indicator, targets: [Target], projection: IndicatorProjection,
-                                region: String, draws: Int, seed: UInt64) -> IndicatorAssessment {
+                                region: String, draws: Int, seed: UInt64,
+                                conflicts: [String] = []) -> IndicatorAssessment {
         let baseline = baselineObservation(projection.series, year: planBaselineYear)
         // The pace-based ladders (UNSD, open-sdg) start from the first regional observation when the region
         // has an earlier one; otherwise from the trend line at the start of its window (said in a warning).
@@ -98,6 +103,7 @@ public enum PlanAssessor {
                                 draws: draws, seed: seed, reference: reference,
                                 latest: projection.series?.observations.last,
                                 reason: projection.reason ?? "no usable series for this indicator")
+        row.warnings += conflicts
         if let reason = projection.reason, projection.fit != nil { row.warnings.append(reason) }
         if let choice = projection.choice { row.warnings.append("model choice: \(choice)") }
         if let sensitivity = projection.sensitivity, !sensitivity.alternatives.isEmpty {

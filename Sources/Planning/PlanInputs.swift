@@ -34,6 +34,17 @@ public struct PlanFiles: Sendable {
     public static let defaultData = ["kontum/kontum_province.csv", "kontum/plan_baseline_2023.csv",
                                      "national/vietnam_national.csv"]
     public static let defaultTargets = "kontum/plan_targets.csv"
+    /// Long series on another basis read with the bundled data, only for the derived densities of
+    /// `Datasets/derived_indicators.csv` (their slope, never their level: `PlanProjector`'s own slope).
+    public static let defaultOtherBasisData = "provinces/vietnam_provinces_gso.csv"
+    public static let derivationsFile = "derived_indicators.csv"
+    /// Alternative national sources and the rules saying which of them extend a national series
+    /// (`NationalAlternatives`), applied with the bundled data.
+    public static let alternativeData = "national/vietnam_national_alt.csv"
+    public static let alternativeRules = "national/alt_sources.csv"
+    /// Files read with the bundled data only to find values that conflict with it (`ValueConflict`): the
+    /// March-2024 report's 2023 full immunisation (58.7 %) against the plan's 52.5 %.
+    public static let crossCheckData = ["kontum/report_2024_03_epi.csv"]
 
     public var catalogue: IndicatorCatalogue
     public var catalogueURL: URL
@@ -82,16 +93,68 @@ public struct PlanFiles: Sendable {
         }
     }
 
-    /// Every data file read into one collection (the one reading path).
+    /// Every data file read into one collection (the one reading path); with the bundled data, the national
+    /// series extended by the alternative sources that measure the same thing (`withAlternatives`).
     public func readSeries() throws -> SeriesCollection {
-        try InputReader.read(dataSpecs, defaults: defaults, catalogue: catalogue, sourcePriority: sourcePriority,
-                             mapping: mapping)
+        let collection = try InputReader.read(dataSpecs, defaults: defaults, catalogue: catalogue,
+                                              sourcePriority: sourcePriority, mapping: mapping)
+        return bundledData ? try withAlternatives(collection).collection : collection
+    }
+
+    /// The collection with the `extend` rules of `Datasets/national/alt_sources.csv` applied to its series
+    /// (e.g. national stunting + the General Nutrition Survey 2020), and what each added.
+    /// - Throws: `DataError` from the rules (a rule matching no row, a disagreeing `extend` source).
+    public func withAlternatives(_ collection: SeriesCollection) throws
+        -> (collection: SeriesCollection, extensions: [AlternativeExtension]) {
+        let rules = try NationalAlternatives.readRules(contentsOf: try BundledData.file(Self.alternativeRules),
+                                                       displayName: "Datasets/" + Self.alternativeRules)
+        let rows = try NationalAlternatives.readRows(contentsOf: try BundledData.file(Self.alternativeData),
+                                                     displayName: "Datasets/" + Self.alternativeData)
+        let (series, extensions) = try NationalAlternatives.extend(
+            collection.series, rules: rules, rows: rows, rulesFile: "Datasets/" + Self.alternativeRules)
+        var out = SeriesCollection(series: series, missing: collection.missing, warnings: collection.warnings,
+                                   resolvedDuplicates: collection.resolvedDuplicates, rowCount: collection.rowCount)
+        out.partialYears = collection.partialYears
+        return (out, extensions)
     }
 
     /// The data files as columns (the batch path).
     public func readColumns() throws -> SeriesColumns {
         try InputReader.readColumns(dataSpecs, defaults: defaults, catalogue: catalogue,
                                     sourcePriority: sourcePriority, mapping: mapping)
+    }
+
+    /// The derivations that feed a plan indicator (`feeds`), from the bundled `Datasets/derived_indicators.csv`.
+    public static func planDerivations() throws -> [Derivation] {
+        try Derivation.read(contentsOf: try BundledData.file(derivationsFile), displayName: "Datasets/" + derivationsFile)
+            .filter { $0.feeds != nil }
+    }
+
+    /// The other-basis series of a run: every derivation that feeds a plan indicator, computed from the bundled
+    /// GSO province file when the data are bundled (read on its own: its population and rates are on another
+    /// basis than the Kon Tum files and never join them), else from the given data. Only the derived series
+    /// are kept.
+    /// - Throws: `DataError` for an unreadable file or a derivation input in the wrong unit.
+    public func otherBasisSeries(collection: SeriesCollection) throws -> [Series] {
+        var inputs: [SeriesKey: Series] = [:]
+        if bundledData {
+            let path = Self.defaultOtherBasisData
+            let spec = FileSpec.bundled(try BundledData.file(path), relativePath: path)
+            for s in try InputReader.read([spec], defaults: defaults, catalogue: catalogue).series { inputs[s.key] = s }
+        } else {
+            for s in collection.series { inputs[s.key] = s }
+        }
+        return try Derivation.deriveAll(Self.planDerivations(), from: inputs).values.sorted { $0.key < $1.key }
+    }
+
+    /// The values the cross-check files give differently for a key and year of `collection` (bundled data only;
+    /// none for given files).
+    /// - Throws: `DataError` for an unreadable cross-check file.
+    public func conflicts(with collection: SeriesCollection) throws -> [ValueConflict] {
+        guard bundledData else { return [] }
+        let specs = try Self.crossCheckData.map { FileSpec.bundled(try BundledData.file($0), relativePath: $0) }
+        let other = try InputReader.read(specs, defaults: defaults, catalogue: nil)
+        return ValueConflict.find(in: collection.series, against: other.series)
     }
 
     /// The targets file and its display name.
@@ -108,7 +171,10 @@ public struct PlanFiles: Sendable {
 
     /// Every file read, for the run's metadata (hashes in JSON output).
     public func files(includingTargets: Bool) throws -> [URL] {
-        [catalogueURL] + dataURLs + (includingTargets ? [try targets().url] : [])
+        let otherBasis = bundledData
+            ? try ([Self.defaultOtherBasisData, Self.alternativeData, Self.alternativeRules] + Self.crossCheckData)
+                .map { try BundledData.file($0) } : []
+        return [catalogueURL] + dataURLs + otherBasis + (includingTargets ? [try targets().url] : [])
     }
 }
 
@@ -122,17 +188,25 @@ public struct PlanInputs: Sendable {
     public var targets: [Target]
     /// Every file read (catalogue, data, targets), for provenance.
     public var files: [URL]
+    /// Derived series on another basis (`PlanFiles.otherBasisSeries`): their slope may be used, never their level.
+    public var otherBasis: [Series]
+    /// Values another bundled source gives differently (`PlanFiles.conflicts`): flagged, never resolved.
+    public var conflicts: [ValueConflict] = []
 
-    public init(catalogue: IndicatorCatalogue, collection: SeriesCollection, targets: [Target], files: [URL]) {
+    public init(catalogue: IndicatorCatalogue, collection: SeriesCollection, targets: [Target], files: [URL],
+                otherBasis: [Series] = []) {
         self.catalogue = catalogue
         self.collection = collection
         self.targets = targets
         self.files = files
+        self.otherBasis = otherBasis
     }
 
-    /// Every series by (indicator, region): the data `PlanProjector.project` reads.
+    /// Every series by (indicator, region), with the other-basis series under their own codes: the data
+    /// `PlanProjector.project` reads. A data series wins over a derived one with the same key.
     public var seriesByKey: [SeriesKey: Series] {
         var data: [SeriesKey: Series] = [:]
+        for s in otherBasis { data[s.key] = s }
         for s in collection.series { data[s.key] = s }
         return data
     }
@@ -145,8 +219,11 @@ public struct PlanInputs: Sendable {
         let collection = try files.readSeries()
         let (url, name) = try files.targets()
         let targets = try Target.read(contentsOf: url, displayName: name, options: files.targetOptions)
-        return PlanInputs(catalogue: files.catalogue, collection: collection, targets: targets,
-                          files: try files.files(includingTargets: true))
+        var inputs = PlanInputs(catalogue: files.catalogue, collection: collection, targets: targets,
+                                files: try files.files(includingTargets: true),
+                                otherBasis: try files.otherBasisSeries(collection: collection))
+        inputs.conflicts = try files.conflicts(with: collection)
+        return inputs
     }
 
     /// Catalogue and series only (no targets).

@@ -28,11 +28,19 @@ public enum BacktestMethod: String, Sendable, Hashable, CaseIterable, Codable {
     /// Subnational: the level held with τ²·h^γ plus the regional dispersion around held levels
     /// (`TrendFitter.levelHeld`).
     case levelHeldDispersion = "level-held-dispersion"
+    /// Subnational, other basis: the region's own long-series slope shifted to a later anchor on another
+    /// basis (`TrendFitter.fitOwnSlopeShift` without a dispersion): σ_O²·(2 + h²·c_bb) + τ²·h^γ, κ = 1.
+    case ownSlope = "own-slope"
+    /// The own slope with the regional dispersion around it, a + b·h and ν, instead of 2σ_O² (the default).
+    case ownSlopeDispersion = "own-slope-dispersion"
 
     /// Methods of the national (own-trend) backtest.
     public static let national: [BacktestMethod] = [.ols, .drift, .calibrated]
     /// Methods of the subnational (borrowing) backtest.
     public static let subnational: [BacktestMethod] = [.shift, .shiftDispersion, .levelHeld, .levelHeldDispersion]
+    /// Methods of the own-slope (other basis) backtest, with the two borrowing defaults on the same points.
+    public static let ownSlopeBacktest: [BacktestMethod] = [.ownSlope, .ownSlopeDispersion, .shiftDispersion,
+                                                            .levelHeldDispersion]
 }
 
 /// What to backtest.
@@ -109,6 +117,9 @@ public struct BacktestPoint: Sendable, Hashable {
     /// The trend fit's slope per year on the model scale (the calibration's slope attenuation moves the
     /// `.ols` location by (κ − 1)·slope·h).
     public var trendSlope: Double = 0
+    /// Own-slope backtest: years between the last point of the region's long series and the anchor
+    /// (`SubnationalBacktest.runOwnSlope`); nil for every other backtest.
+    public var basisGap: Int? = nil
 
     /// year − origin.
     public var leadTime: Int { year - origin }

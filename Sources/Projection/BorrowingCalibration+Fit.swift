@@ -113,8 +113,9 @@ extension BorrowingCalibration {
         return e.isEmpty ? .infinity : total / Double(2 * e.count)
     }
 
-    /// Fits the shift and level-held dispersions per group from `SubnationalBacktest.run` points. A group
-    /// with too few errors gets none (its indicators keep the older shift variance; no reference class).
+    /// Fits the shift, level-held and own-slope dispersions per group from `SubnationalBacktest.run` (and
+    /// `runOwnSlope`) points. A group with too few errors gets none (its indicators keep the older shift
+    /// variance; no reference class; no own slope with calibrated intervals).
     public static func fit(points: [BacktestPoint], provenance: BorrowingProvenance?) throws -> BorrowingCalibration {
         func fitAll(_ method: BacktestMethod) throws -> [BorrowingDispersion] {
             let errors = SubnationalBacktest.dispersionErrors(points, method: method)
@@ -125,10 +126,13 @@ extension BorrowingCalibration {
                 return try fitDispersion(group: name, errors: members)
             }
         }
+        let ownSlope = try fitAll(.ownSlopeDispersion)
         return BorrowingCalibration(
-            method: "regional dispersion a + b·h and Student t ν around the shifted national trend and around the "
-                + "held level, per family, by interval score on rolling-origin backtests of regions",
-            shift: try fitAll(.shiftDispersion), levelHeld: try fitAll(.levelHeldDispersion), provenance: provenance)
+            method: "regional dispersion a + b·h and Student t ν around the shifted national trend, around the "
+                + "held level and around the region's own other-basis slope shifted to its anchor, per family, by "
+                + "interval score on rolling-origin backtests of regions",
+            shift: try fitAll(.shiftDispersion), levelHeld: try fitAll(.levelHeldDispersion),
+            ownSlope: ownSlope.isEmpty ? nil : ownSlope, provenance: provenance)
     }
 }
 

@@ -78,20 +78,32 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
     public var shift: [BorrowingDispersion]
     /// σ²_prov(h) around the held level, per group (`TrendFitter.levelHeld`).
     public var levelHeld: [BorrowingDispersion]
+    /// σ²_prov(h) around the region's own long-series slope shifted to a later anchor on another basis, per
+    /// group (`TrendFitter.fitOwnSlopeShift`); nil in files written before it (then no own slope is offered
+    /// with calibrated intervals).
+    public var ownSlope: [BorrowingDispersion]?
     public var provenance: BorrowingProvenance?
 
     public init(method: String, shift: [BorrowingDispersion], levelHeld: [BorrowingDispersion],
-                provenance: BorrowingProvenance?) {
+                ownSlope: [BorrowingDispersion]? = nil, provenance: BorrowingProvenance?) {
         self.version = Self.formatVersion
         self.method = method
         self.shift = shift
         self.levelHeld = levelHeld
+        self.ownSlope = ownSlope
         self.provenance = provenance
     }
 
     /// The group of an indicator code: its family (`IndicatorFamily`), else the code itself.
     public static func group(forIndicator code: String) -> String {
         IndicatorFamily.of(code)?.rawValue ?? code
+    }
+
+    /// The group in words: "the workforce family", or "preventive_budget_share_pct (no indicator family)" for
+    /// a code that belongs to no family and is its own group (never "the preventive_budget_share_pct family").
+    public static func groupDescription(forIndicator code: String) -> String {
+        if let family = IndicatorFamily.of(code) { return "the \(family.rawValue) family" }
+        return "\(code) (no indicator family)"
     }
 
     /// The shift dispersion for an indicator's group, if fitted.
@@ -104,6 +116,12 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
     public func levelHeldDispersion(forIndicator code: String) -> BorrowingDispersion? {
         let group = Self.group(forIndicator: code)
         return levelHeld.first { $0.group == group }
+    }
+
+    /// The own-slope (other basis) dispersion for an indicator's group, if fitted.
+    public func ownSlopeDispersion(forIndicator code: String) -> BorrowingDispersion? {
+        let group = Self.group(forIndicator: code)
+        return ownSlope?.first { $0.group == group }
     }
 
     /// Reads constants written by `jsonData()` (`displayName` names the file in errors; default its path).
@@ -138,7 +156,7 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
             throw CalibrationJSON.Problem(path: "version",
                                           message: "format version \(version), this chitieu reads \(Self.formatVersion)")
         }
-        for (name, list) in [("shift", shift), ("levelHeld", levelHeld)] {
+        for (name, list) in [("shift", shift), ("levelHeld", levelHeld), ("ownSlope", ownSlope ?? [])] {
             var seen: [String: Int] = [:]
             for (i, entry) in list.enumerated() {
                 if let first = seen[entry.group] {

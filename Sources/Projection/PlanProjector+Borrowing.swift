@@ -20,6 +20,14 @@ extension PlanProjector {
                                      policy: ProjectionPolicy) -> OwnSlope {
         let sources = policy.otherBasis[indicator.code] ?? []
         guard !sources.isEmpty else { return .unavailable(nil) }
+        // Calibrated run (the indicator has its family's constants) without a backtested own-slope dispersion:
+        // the interval would rest on the long series' noise alone, which no backtest supports.
+        if policy.calibrations[indicator.code] != nil, policy.options.calibration.ownSlope == nil {
+            let names = sources.map { "\($0.code) (\($0.basis))" }.joined(separator: ", ")
+            return .unavailable("the own slope of \(names) is not backtested for "
+                + "\(BorrowingCalibration.groupDescription(forIndicator: indicator.code)) (no ownSlope entry in "
+                + "Datasets/calibration/borrowing.json)")
+        }
         var why: [String] = []
         for source in sources {
             guard let long = data[SeriesKey(indicator: source.code, region: plan.region)] else {
@@ -111,19 +119,21 @@ extension PlanProjector {
         guard let regional, regional.count >= 1 else {
             return .unavailable("no regional data point to hold for a reference-class forecast")
         }
-        let group = BorrowingCalibration.group(forIndicator: indicator.code)
+        let group = BorrowingCalibration.groupDescription(forIndicator: indicator.code)
         guard let dispersion = policy.options.calibration.referenceClass else {
-            return .unavailable("no reference class of the \(group) family in this run's calibration (Datasets/"
+            return .unavailable("no reference class for \(group) in this run's calibration (Datasets/"
                 + "calibration/borrowing.json has none for it, or --intervals ols): a level held without the "
                 + "provinces' spread covered 67/88 % of 80/95 % intervals on held-out provinces, too little to use")
         }
         do {
             let fit = try TrendFitter.levelHeld(regional, indicator: indicator, options: policy.options)
             let note = String(
-                format: "%@: method reference-class level-held (family %@): not a trend; the interval is the "
+                format: "%@: method reference-class level-held (%@%@): not a trend; the interval is the "
                     + "spread of Viet Nam provinces around their held level, in-sample 80/95 %% coverage "
                     + "%.1f/%.1f %%, 80.2/95.1 %% on held-out provinces (Datasets/calibration/README.md)",
-                regional.key.description, dispersion.group, 100 * dispersion.coverage80,
+                regional.key.description,
+                IndicatorFamily.of(indicator.code) == nil ? "own group, no indicator family: " : "family ",
+                dispersion.group, 100 * dispersion.coverage80,
                 100 * dispersion.coverage95)
             return .fit(fit.appending(warnings: [note]), reason: nil)
         } catch {

@@ -135,6 +135,7 @@ public enum SubnationalBacktest {
             let pairs: [(BacktestMethod, BorrowingDispersion?)] = [
                 (.shiftDispersion, borrowing.shiftDispersion(forIndicator: p.key.indicator)),
                 (.levelHeldDispersion, borrowing.levelHeldDispersion(forIndicator: p.key.indicator)),
+                (.ownSlopeDispersion, borrowing.ownSlopeDispersion(forIndicator: p.key.indicator)),
             ]
             for (method, dispersion) in pairs {
                 guard let dispersion, let base = p.forecasts[method] else {
@@ -158,7 +159,9 @@ public enum SubnationalBacktest {
         var out: [DispersionError] = []
         for p in points {
             guard let f = p.forecasts[method], f.scale.isFinite, p.observedModel.isFinite else { continue }
-            guard seen.insert("\(p.key.indicator)|\(p.key.region)|\(p.origin)|\(p.year)").inserted else { continue }
+            // The own slope also depends on the gap between the long series and the anchor.
+            let gap = method == .ownSlopeDispersion ? "|\(p.basisGap ?? 0)" : ""
+            guard seen.insert("\(p.key.indicator)|\(p.key.region)|\(p.origin)|\(p.year)\(gap)").inserted else { continue }
             out.append(DispersionError(indicator: p.key.indicator, region: p.key.region, horizon: p.modelHorizon,
                                        error: p.observedModel - f.location, knownVariance: f.scale * f.scale))
         }

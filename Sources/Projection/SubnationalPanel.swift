@@ -10,6 +10,11 @@ public enum SubnationalPanel {
     public static let gsoDerived: Set<String> = [
         "doctors_dpoh_per_10k", "nurses_dpoh_per_10k", "midwives_dpoh_per_10k", "hospital_beds_dpoh_per_10k",
     ]
+    /// The plan codes the derived densities are scored under: the panel of the own-slope backtest
+    /// (`SubnationalBacktest.runOwnSlope`), the indicators whose plan values sit on another basis.
+    public static let ownSlopeCodes: Set<String> = [
+        "physicians_per_10k", "nurses_per_10k", "midwives_dpoh_per_10k", "hospital_beds_per_10k",
+    ]
     /// Series used as published, renamed to the catalogue code: (plan code, GSO code).
     public static let gsoRates: [(code: String, source: String)] = [
         ("tfr", "tfr"),

@@ -15,10 +15,12 @@ extension TrendFit {
     }
 
     private func copy(method: ProjectionMethod, warnings: [String]) -> TrendFit {
-        TrendFit(key: key, transform: transform, window: window, anchorYear: anchorYear, points: points,
+        var fit = TrendFit(key: key, transform: transform, window: window, anchorYear: anchorYear, points: points,
                  coefficients: coefficients, unscaledCovariance: unscaledCovariance, sigma: sigma,
                  degreesOfFreedom: degreesOfFreedom, method: method, weighting: weighting,
                  extraVariance: extraVariance, calibration: calibration, dispersion: dispersion, warnings: warnings,
                  lowerBound: lowerBound, upperBound: upperBound)
+        fit.alternativeYears = alternativeYears
+        return fit
     }
 }

@@ -24,7 +24,7 @@ public enum ProjectionMethod: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .trend: return "own-trend"
         case .nationalSlopeShift(let national): return "national-slope-shift(\(national.region))"
-        case .ownSlopeShift(_, let basis): return "own-slope-shift(\(basis))"
+        case .ownSlopeShift(_, let basis): return "own slope, shifted to plan baseline (\(basis))"
         case .parentSlopeShift(let parent): return "parent-slope-shift(\(parent.region))"
         case .hold: return "hold-last"
         case .referenceClassLevelHeld(let group): return "reference-class level-held(\(group))"
@@ -67,6 +67,9 @@ public struct IntervalCalibration: Sendable, Hashable {
     public let borrowing: BorrowingDispersion?
     /// The dispersion of regions around their held level for this family (`TrendFitter.levelHeld`).
     public let referenceClass: BorrowingDispersion?
+    /// The dispersion of regions around their own other-basis slope shifted to a later anchor
+    /// (`TrendFitter.fitOwnSlopeShift`).
+    public let ownSlope: BorrowingDispersion?
 
     /// When the constants were fitted on another scale than the fit's: the delta-method conversion of the
     /// drift variance (`ScaleConversion`); `nil` = the constants are on the fit's scale.
@@ -75,7 +78,7 @@ public struct IntervalCalibration: Sendable, Hashable {
     public init(factors: [Double], label: String, degreesOfFreedom: Double? = nil,
                 driftVarianceCoefficient: Double = 0, driftExponent: Double = 0, slopeAttenuation: Double = 1,
                 borrowing: BorrowingDispersion? = nil, referenceClass: BorrowingDispersion? = nil,
-                conversion: ScaleConversion? = nil) {
+                ownSlope: BorrowingDispersion? = nil, conversion: ScaleConversion? = nil) {
         self.factors = factors
         self.label = label
         self.degreesOfFreedom = degreesOfFreedom
@@ -84,15 +87,29 @@ public struct IntervalCalibration: Sendable, Hashable {
         self.slopeAttenuation = slopeAttenuation
         self.borrowing = borrowing
         self.referenceClass = referenceClass
+        self.ownSlope = ownSlope
         self.conversion = conversion
     }
 
     /// This calibration with the regional dispersions of `BorrowingCalibration` for a sparse region.
-    public func with(borrowing: BorrowingDispersion?, referenceClass: BorrowingDispersion?) -> IntervalCalibration {
+    public func with(borrowing: BorrowingDispersion?, referenceClass: BorrowingDispersion?,
+                     ownSlope: BorrowingDispersion? = nil) -> IntervalCalibration {
         IntervalCalibration(factors: factors, label: label, degreesOfFreedom: degreesOfFreedom,
                             driftVarianceCoefficient: driftVarianceCoefficient, driftExponent: driftExponent,
                             slopeAttenuation: slopeAttenuation, borrowing: borrowing, referenceClass: referenceClass,
-                            conversion: conversion)
+                            ownSlope: ownSlope, conversion: conversion)
+    }
+
+    /// This calibration with slope attenuation κ = 1: the fitted slope kept in full (the own-slope shift
+    /// keeps the region's own slope; its regional dispersion was fitted around the full slope).
+    public func keepingSlope() -> IntervalCalibration {
+        IntervalCalibration(factors: factors, label: label, degreesOfFreedom: degreesOfFreedom,
+                            driftVarianceCoefficient: driftVarianceCoefficient, driftExponent: driftExponent,
+                            slopeAttenuation: 1, borrowing: borrowing, referenceClass: referenceClass,
+                            ownSlope: ownSlope, conversion: conversion.map {
+                                ScaleConversion(native: $0.native, fitted: $0.fitted, intercept: $0.intercept,
+                                                slope: $0.slope, slopeAttenuation: 1)
+                            })
     }
 
     /// These constants, fitted on `native`, applied to a fit on `fitted` with coefficients (a, b): the drift
@@ -105,7 +122,7 @@ public struct IntervalCalibration: Sendable, Hashable {
             factors: factors, label: label, degreesOfFreedom: degreesOfFreedom,
             driftVarianceCoefficient: driftVarianceCoefficient, driftExponent: driftExponent,
             slopeAttenuation: slopeAttenuation, borrowing: borrowing, referenceClass: referenceClass,
-            conversion: ScaleConversion(native: native, fitted: fitted, intercept: intercept, slope: slope,
+            ownSlope: ownSlope, conversion: ScaleConversion(native: native, fitted: fitted, intercept: intercept, slope: slope,
                                         slopeAttenuation: slopeAttenuation))
     }
 
@@ -194,6 +211,9 @@ public struct TrendFit: Sendable {
     /// Natural bounds of the indicator (catalogue), kept by every predictive (`PredictiveDistribution`).
     public let lowerBound: Double?
     public let upperBound: Double?
+    /// Years of the fitted series taken from an alternative source (`NationalAlternatives`, observation flag
+    /// `alt`): named in `modelLabel`, so the model column says where those points came from.
+    public var alternativeYears: [Int] = []
 
     public init(key: SeriesKey, transform: Transform, window: ClosedRange<Int>, anchorYear: Int, points: Int,
                 coefficients: [Double], unscaledCovariance: Matrix, sigma: Double, degreesOfFreedom: Double,
@@ -275,7 +295,9 @@ public struct TrendFit: Sendable {
         case .log: scaleName = "log-linear"
         case .logit: scaleName = "logit-linear"
         }
-        return "\(scaleName) \(weighting) \(window.yearsText) (n=\(points))"
+        let alt = alternativeYears.isEmpty ? ""
+            : "; " + alternativeYears.map(String.init).joined(separator: ", ") + " from an alternative source"
+        return "\(scaleName) \(weighting) \(window.yearsText) (n=\(points)\(alt))"
     }
 }
 

@@ -44,12 +44,18 @@ public enum TrendFitter {
         let calibration = calibrationOnScale(options.calibration, indicator: indicator, series: series,
                                              transform: transform, coefficients: fit.coefficients,
                                              warnings: &warnings)
-        return TrendFit(
+        var trend = TrendFit(
             key: series.key, transform: transform, window: first...last, anchorYear: last, points: used.count,
             coefficients: fit.coefficients, unscaledCovariance: fit.unscaledCovariance, sigma: fit.sigma,
             degreesOfFreedom: Double(fit.degreesOfFreedom), method: .trend,
             weighting: options.weighting.description, calibration: calibration, warnings: warnings,
             lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound)
+        let alternative = used.observations.filter { $0.provenance.flag == "alt" }
+        trend.alternativeYears = alternative.map(\.year)
+        return alternative.isEmpty ? trend : trend.appending(warnings: alternative.map {
+            "\(series.key): \($0.year) = \(String(format: "%g", $0.value)) is from an alternative source (\($0.provenance.source); "
+                + "Datasets/national/alt_sources.csv says why it measures the same thing)"
+        })
     }
 
     /// The calibration for a fit on `transform`: the shipped constants belong to the indicator's catalogue
@@ -137,7 +143,7 @@ public enum TrendFitter {
         let kappa = options.calibration.slopeAttenuation
         let unscaled = dispersion == nil ? try Matrix(rowMajor: [[1, 0], [0, slopeVariance]])
             : try Matrix(rowMajor: [[0, 0], [0, kappa * kappa * slopeVariance]])
-        return TrendFit(
+        var borrowed = TrendFit(
             key: provincial.key, transform: transform, window: nationalFit.window, anchorYear: anchorYear,
             points: nationalFit.points, coefficients: [anchorLevel, nationalFit.slope], unscaledCovariance: unscaled,
             sigma: nationalFit.sigma, degreesOfFreedom: nationalFit.degreesOfFreedom,
@@ -148,6 +154,8 @@ public enum TrendFitter {
                                             warnings: &conversionNote),
             dispersion: dispersion, warnings: warnings, lowerBound: indicator?.lowerBound,
             upperBound: indicator?.upperBound)
+        borrowed.alternativeYears = nationalFit.alternativeYears
+        return borrowed
     }
 
     /// δ²: sample variance of a series' gaps to another fit's trend line on that fit's model scale (≥ 3 points,

@@ -46,7 +46,7 @@ extension AttainCommand {
             }
             if let out = output.out {
                 try AtomicFile.write(to: URL(fileURLWithPath: out), overwrite: output.force) { sink in
-                    try send { try sink.write(Data($0)) }
+                    try send { try sink.write(bytes: $0) }
                 }
                 if !output.quiet { printError("chitieu: wrote \(out) (csv)") }
             } else {
@@ -77,24 +77,25 @@ extension AttainCommand {
     }
 
     /// The same row written straight to tidy CSV bytes (identical to rendering `batchCells`; a test checks).
-    static func appendBatchRow(_ r: BatchResult, modelText: String, lang: Language, to w: inout CSVByteWriter) {
+    /// The texts every row repeats (verdict, window, model, method) are encoded once per part (`texts`).
+    static func appendBatchRow(_ r: BatchResult, texts: inout BatchRowTexts, to w: inout CSVByteWriter) {
         w.appendText(r.key.indicator)
         w.appendText(r.key.region)
         w.appendInteger(r.year)
         if let target = r.target { w.appendNumber(target) } else { w.appendMissing() }
         if let comparator = r.comparator { w.appendText(comparator.rawValue) } else { w.appendMissing() }
-        w.appendText(r.comparator == .equal ? TargetKind.hold.rawValue : TargetKind.level.rawValue)
+        w.appendText(TargetKind.inferred(from: r.comparator).rawValue)
         w.appendNumber(r.median)
         w.appendNumber(r.lower80)
         w.appendNumber(r.upper80)
         w.appendNumber(r.lower95)
         w.appendNumber(r.upper95)
         if let p = r.probability { w.appendNumber(p) } else { w.appendMissing() }
-        w.appendText(ScorecardTable.verdictText(ChitieuVerdict.classify(probability: r.probability), lang))
+        w.appendEncoded(texts.verdict(ChitieuVerdict.classify(probability: r.probability)))
         w.appendInteger(r.points)
-        w.appendText(r.window.yearsText)
-        w.appendText(r.scale.rawValue + modelText)
-        w.appendText(MilestoneAssessment.batchMethod)
+        w.appendEncoded(texts.window(r.window))
+        w.appendEncoded(texts.model(r.scale))
+        w.appendEncoded(texts.method)
         w.endRow()
     }
 
@@ -162,9 +163,12 @@ struct BatchCSVPart: Sendable {
             let lower = range.lowerBound + range.count * k / count
             let upper = range.lowerBound + range.count * (k + 1) / count
             var writer = CSVByteWriter()
+            // About 200 bytes a row, two milestones a series: one allocation instead of repeated growth.
+            writer.bytes.reserveCapacity((upper - lower) * 400)
+            var texts = BatchRowTexts(modelText: modelText, lang: lang)
             var rows = 0
             fits.forEachResult(in: lower..<upper, milestones: batch.milestones) { r in
-                AttainCommand.appendBatchRow(r, modelText: modelText, lang: lang, to: &writer)
+                AttainCommand.appendBatchRow(r, texts: &texts, to: &writer)
                 rows += 1
             }
             shared.buffer[k] = BatchCSVPart(bytes: writer.bytes, rows: rows)
@@ -176,6 +180,44 @@ struct BatchCSVPart: Sendable {
     /// returns only after every iteration, and iteration k writes only slot k.
     private struct Slots: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<BatchCSVPart>
+    }
+}
+
+/// The encoded texts of the batch CSV's repeated columns, made once per part: the verdict words (in the
+/// run's language), the last window seen (series of a big file mostly share one), the model text per scale
+/// and the method label.
+struct BatchRowTexts {
+    let modelText: String
+    let lang: Language
+    let method = CSVByteWriter.encodedField(MilestoneAssessment.batchMethod)
+    private var verdicts: [ChitieuVerdict: [UInt8]] = [:]
+    private var models: [ModelScale: [UInt8]] = [:]
+    private var lastWindow: (ClosedRange<Int>, [UInt8])?
+
+    init(modelText: String, lang: Language) {
+        self.modelText = modelText
+        self.lang = lang
+    }
+
+    mutating func verdict(_ v: ChitieuVerdict) -> [UInt8] {
+        if let b = verdicts[v] { return b }
+        let b = CSVByteWriter.encodedField(ScorecardTable.verdictText(v, lang))
+        verdicts[v] = b
+        return b
+    }
+
+    mutating func window(_ w: ClosedRange<Int>) -> [UInt8] {
+        if let (range, b) = lastWindow, range == w { return b }
+        let b = CSVByteWriter.encodedField(w.yearsText)
+        lastWindow = (w, b)
+        return b
+    }
+
+    mutating func model(_ scale: ModelScale) -> [UInt8] {
+        if let b = models[scale] { return b }
+        let b = CSVByteWriter.encodedField(scale.rawValue + modelText)
+        models[scale] = b
+        return b
     }
 }
 

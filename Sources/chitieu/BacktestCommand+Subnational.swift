@@ -18,6 +18,14 @@ extension BacktestCommand {
         return Array(Set(parts.compactMap { $0 })).sorted()
     }
 
+    func parsedGaps() throws -> [Int] {
+        let parts = gaps.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0.map { (1...20).contains($0) } ?? false }) else {
+            throw ValidationError("Use --gaps with years from 1 to 20 separated by commas, e.g. --gaps 1,3,7.")
+        }
+        return Array(Set(parts.compactMap { $0 })).sorted()
+    }
+
     func subnationalOptions() throws -> SubnationalBacktestOptions {
         SubnationalBacktestOptions(origins: try parsedOrigins(), horizons: try parsedHorizons(),
                                    pointsKept: try parsedPointsKept(), nationalRegion: national,
@@ -36,8 +44,17 @@ extension BacktestCommand {
         let series = try SubnationalPanel.gso(collection.series, derivations: derivations)
         let nationalCalibration = try Calibration.load(from: try BundledData.file("calibration/calibration.json"))
         let options = try subnationalOptions()
-        let (points, skipped) = SubnationalBacktest.run(series, calibration: nationalCalibration, catalogue: catalogue,
-                                                        options: options)
+        var (points, skipped) = ownSlope && !fitCalibration ? ([], [])
+            : SubnationalBacktest.run(series, calibration: nationalCalibration, catalogue: catalogue, options: options)
+        if ownSlope || fitCalibration {
+            // The own slope's points carry the national shift and the level held on the same anchors; fitting
+            // deduplicates those (one error per region, origin and year), so the shift constants are unchanged.
+            let own = SubnationalBacktest.runOwnSlope(series.filter { SubnationalPanel.ownSlopeCodes.contains($0.indicator) },
+                                                      calibration: nationalCalibration, catalogue: catalogue,
+                                                      options: options, gaps: try parsedGaps())
+            points += own.points
+            skipped += own.skipped
+        }
         guard !points.isEmpty else {
             throw CLIError(message: "no held-out points: no region of \(series.count) series has a point up to an "
                 + "origin, values after it and a \(national) series with ≥ 3 points to borrow from; check --national, "
@@ -54,6 +71,7 @@ extension BacktestCommand {
             }
             // The dispersion methods are scored on held-out regions; the others need no fit.
             let needsFit = methods.contains(.shiftDispersion) || methods.contains(.levelHeldDispersion)
+                || methods.contains(.ownSlopeDispersion)
             let held = needsFit ? try SubnationalBacktest.crossValidate(points, folds: cvFolds, seed: seed).points : points
             try emit(try subnationalTable(held), text: "\nHeld-out regions: \(cvFolds) folds, seed \(seed).\n",
                      files: files)
@@ -70,7 +88,7 @@ extension BacktestCommand {
         let provenance = BorrowingProvenance(
             dataFiles: files.map { .init(path: $0.path, sha256: $0.sha256) },
             command: "chitieu backtest --subnational --fit-calibration --out \(out) --weights \(weights) "
-                + "--points-kept \(pointsKept) --national \(national)"
+                + "--points-kept \(pointsKept) --gaps \(gaps) --national \(self.national)"
                 + (data.isEmpty ? "" : " --data " + data.joined(separator: " --data ")),
             generated: formatter.string(from: Date()), origins: options.origins, horizons: Array(options.horizons),
             pointsKept: options.pointsKept, lastScoredYears: SubnationalPanel.gsoLastYears,
@@ -78,8 +96,8 @@ extension BacktestCommand {
         let calibration = try BorrowingCalibration.fit(points: points, provenance: provenance)
         try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: file.force)
         if !quiet {
-            printError("chitieu: wrote \(out) (\(calibration.shift.count) shift and \(calibration.levelHeld.count) "
-                + "level-held groups)")
+            printError("chitieu: wrote \(out) (\(calibration.shift.count) shift, \(calibration.levelHeld.count) "
+                + "level-held and \(calibration.ownSlope?.count ?? 0) own-slope groups)")
         }
     }
 

@@ -36,11 +36,17 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Lead times in years after the origin, FIRST-LAST.")
     var horizons: String = "1-10"
 
-    @Option(help: "ols, drift, calibrated or all (with --subnational: shift, shift-dispersion, level-held, level-held-dispersion or all).")
+    @Option(help: "ols, drift, calibrated or all (with --subnational: shift, shift-dispersion, level-held, level-held-dispersion or all; with --own-slope: own-slope, own-slope-dispersion, shift-dispersion, level-held-dispersion or all).")
     var method: String = "all"
 
     @Flag(help: "Backtest the borrowing path (national slope shifted to a sparse region) on regions.")
     var subnational = false
+
+    @Flag(name: .customLong("own-slope"), help: "With --subnational: backtest the region's own long-series slope shifted to a later anchor (other basis) against the national shift and the level held.")
+    var ownSlope = false
+
+    @Option(help: "With --subnational --own-slope: years between the long series' last point and the anchor, comma-separated (1-20).")
+    var gaps: String = SubnationalBacktest.defaultBasisGaps.map(String.init).joined(separator: ",")
 
     @Option(name: .customLong("points-kept"), help: "With --subnational: regional points kept before each origin, comma-separated k (1-20).")
     var pointsKept: String = "1,2,3"
@@ -78,11 +84,15 @@ struct BacktestCommand: ParsableCommand {
     func validate() throws {
         _ = try parsedOrigins()
         _ = try parsedHorizons()
-        let allowed = (subnational ? BacktestMethod.subnational : BacktestMethod.national).map(\.rawValue) + ["all"]
+        let allowed = allMethods.map(\.rawValue) + ["all"]
         guard allowed.contains(method) else {
             throw ValidationError("Use --method \(allowed.dropLast().joined(separator: ", ")) or all (got \"\(method)\").")
         }
         if subnational { _ = try parsedPointsKept() }
+        if ownSlope {
+            guard subnational else { throw ValidationError("Use --own-slope together with --subnational.") }
+            _ = try parsedGaps()
+        }
         do { _ = try Weighting(parsing: weights) } catch { throw ValidationError("\(error)") }
         guard cvFolds >= 2 else { throw ValidationError("Use --cv-folds 2 or more (got \(cvFolds)).") }
         if fitCalibration && out == nil {
@@ -237,9 +247,14 @@ struct BacktestCommand: ParsableCommand {
 
     // MARK: - Output
 
+    /// The methods this mode scores.
+    var allMethods: [BacktestMethod] {
+        ownSlope ? BacktestMethod.ownSlopeBacktest
+            : subnational ? BacktestMethod.subnational : BacktestMethod.national
+    }
+
     var methods: [BacktestMethod] {
-        let all = subnational ? BacktestMethod.subnational : BacktestMethod.national
-        return method == "all" ? all : BacktestMethod(rawValue: method).map { [$0] } ?? []
+        method == "all" ? allMethods : BacktestMethod(rawValue: method).map { [$0] } ?? []
     }
 
     private func scoreTable(_ points: [BacktestPoint]) throws -> Table {

@@ -7,8 +7,8 @@ import IndicatorData
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Validate and summarise data files.",
-        subcommands: [DataCheckCommand.self])
+        abstract: "Validate, summarise and aggregate data files.",
+        subcommands: [DataCheckCommand.self, DataAggregateCommand.self])
 }
 
 // MARK: - data check

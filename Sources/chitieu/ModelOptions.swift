@@ -36,6 +36,11 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("calibration"), help: "Calibration JSON (default: Datasets/calibration/calibration.json).")
     var calibrationFile: String?
 
+    @Option(name: .customLong("regions"),
+            help: ArgumentHelp("Regions file stating which region borrows from which (code,…,parent,…,successor; e.g. Datasets/regions.csv): a district borrows from its province, a province from its nation. Default: the ISO 3166-2 rule (VN-28-DAK_HA → VN-28 → VN).", valueName: "file"),
+            completion: .file())
+    var regionsFile: String?
+
     func validate() throws {
         if let model, !["auto", "linear", "log", "logit"].contains(model) {
             throw ValidationError("Use --model auto, linear, log or logit (got \(model)).")
@@ -60,7 +65,8 @@ struct ModelOptions: ParsableArguments {
                                  weighting: try Weighting(parsing: weights), driver: driver == "qr" ? .qr : .default,
                                  ownTrendMinimum: ownTrendMinimum, borrow: !noBorrow, allowProxy: allowProxy,
                                  calibrated: intervals == .calibrated,
-                                 calibrationFile: calibrationFile.map { URL(fileURLWithPath: $0) })
+                                 calibrationFile: calibrationFile.map { URL(fileURLWithPath: $0) },
+                                 regionsFile: regionsFile)
         } catch {
             throw CLIError(message: "\(error)", code: ExitStatus.usage)
         }

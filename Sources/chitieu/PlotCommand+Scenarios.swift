@@ -16,12 +16,9 @@ struct PlottedScenario {
     var inputs: ScenarioInputs { run.inputs }
 }
 
-/// A fan chart with one fan per scenario, for `chitieu plot --scenario …` and `scenario compare --plot`.
-///
-/// Each fan is the runner's own yearly rows (`ScenarioResult.bands(indicator:)`: central value, 80 % and
-/// 95 % intervals, analytic for trend levers and Monte Carlo quantiles for resources), so the chart shows
-/// exactly the numbers `scenario run --format csv` prints; nothing is projected a second time. The observed
-/// history and the plan's targets come from the first scenario's inputs and are drawn once.
+/// A fan chart with one fan per scenario, for `chitieu plot --scenario …` and `scenario compare --plot`:
+/// Export's `ScenarioFanChart` (the builder the report uses too) with a footnote naming each scenario's
+/// method, seed and draws, the warnings and the errors of this command.
 enum ScenarioPlot {
     /// The SVG document, with a footnote naming each scenario's method, seed and draws.
     /// - Parameter warn: receives one line per scenario left out (no projection of `code`).
@@ -38,55 +35,29 @@ enum ScenarioPlot {
             throw CLIError(message: "the scenarios are for different regions (\(regions.joined(separator: ", "))); "
                 + "plot scenarios of one region together", code: ExitStatus.usage)
         }
-        let region = first.result.region
-        var fans: [FanSeries] = []
+        let fan = ScenarioFanChart.make(runs.map(\.run), indicator: entry,
+                                        regionTitle: RegionNames.known.title(first.result.region, language),
+                                        language: language, width: width, height: height)
         var notes: [String] = []
-        for run in runs {
-            let points = fanPoints(run.result.bands(indicator: code))
-            guard !points.isEmpty else {
+        for (position, run) in runs.enumerated() {
+            guard fan?.drawn.contains(position) == true else {
                 warn("scenario \"\(run.result.name)\" (\(run.path)) has no projection of \(code): \(reason(run, code)); "
                     + "its fan is left out")
                 continue
             }
-            fans.append(FanSeries(name: run.result.name, points: points))
             let method = run.result.rows.first { $0.indicator == code && $0.kind == "central" }?.method ?? ""
             notes.append("\(run.result.name): \(method); seed \(run.result.seed), \(run.result.draws) draws.")
         }
-        guard !fans.isEmpty else {
+        guard let fan else {
             let projected = Set(runs.flatMap { run in
                 run.result.rows.filter { $0.kind == "central" && run.inputs.catalogue[$0.indicator] != nil }.map(\.indicator)
             }).sorted()
             throw CLIError(message: "no scenario projects \(code), nothing to draw; use --indicator with one of: "
                 + projected.joined(separator: ", "), code: ExitStatus.dataError)
         }
-        let observed = (first.inputs.series[code]?.observations ?? []).map {
-            ChartPoint(year: Double($0.year), value: $0.value)
-        }
-        let markers = PlanChartData.targets(first.inputs.targets, indicator: entry, region: region)
-        notes.append(intervalNote(language))
+        notes.append(ScenarioFanChart.intervalNote(language))
         notes.append(sourceNote(runs.map(\.path), language))
-        var title = "\(language == .vi ? entry.nameVi : entry.nameEn) — \(region)"
-        // One fan has no scenario legend entry (FanChart labels it "Projected"): name it in the title.
-        if fans.count == 1, let only = fans.first { title += " — \(only.name)" }
-        let chart = FanChart(title: title, yLabel: PlanChartData.unitLabel(entry.unit, language), observed: observed,
-                             fans: fans, targets: markers, language: language, width: width, height: height)
-        return PlotFootnote.append(notes, to: try chart.render(), width: width, height: height)
-    }
-
-    /// Chart points from the runner's bands. A year without intervals (a resource's base year, whose value
-    /// the file gives) is drawn with a zero-width band so the fan starts from the known value; a year whose
-    /// numbers are not finite or not nested is dropped (as `PlanChartData.fan` does).
-    static func fanPoints(_ bands: [ScenarioYearBand]) -> [FanPoint] {
-        bands.compactMap { band -> FanPoint? in
-            let i80 = band.pi80 ?? ClosedInterval(lower: band.central, upper: band.central)
-            let i95 = band.pi95 ?? i80
-            let point = FanPoint(year: Double(band.year), mean: band.central, lower80: i80.lower, upper80: i80.upper,
-                                 lower95: i95.lower, upper95: i95.upper)
-            let values = [point.mean, point.lower80, point.upper80, point.lower95, point.upper95]
-            guard values.allSatisfy(\.isFinite), point.lower95 <= point.lower80, point.lower80 <= point.upper80,
-                  point.upper80 <= point.upper95 else { return nil }
-            return point
-        }
+        return PlotFootnote.append(notes, to: try fan.chart.render(), width: width, height: height)
     }
 
     /// The runner's note, else the fit's failure, else "no target or lever".
@@ -95,17 +66,6 @@ enum ScenarioPlot {
             return String(note.dropFirst("\(code): not projected: ".count))
         }
         return run.inputs.unassessable[code] ?? "the scenario has no target or lever for it"
-    }
-
-    static func intervalNote(_ language: Language) -> String {
-        switch language {
-        case .en:
-            return "Lines: each scenario's central path; bands: its 80/95 % intervals as `chitieu scenario run` "
-                + "computes them (analytic t intervals for trend levers, Monte Carlo quantiles for resources)."
-        case .vi:
-            return "Đường: giá trị trung tâm của từng kịch bản; dải màu: khoảng 80/95 % như `chitieu scenario run` "
-                + "tính (khoảng t giải tích cho đòn bẩy xu hướng, phân vị Monte Carlo cho nguồn lực)."
-        }
     }
 
     static func sourceNote(_ paths: [String], _ language: Language) -> String {

@@ -201,6 +201,7 @@ struct PlotCommand: ParsableCommand {
         var options = try ScenarioRunOptions.parse([])
         options.model = model
         options.read = read
+        options.language = language
         // The runs' notes cover every indicator of the plan; the chart's own warnings name what concerns it.
         options.quietOption.quiet = true
         let runs = try ScenarioPlot.run(scenarios, options: options)
@@ -243,7 +244,7 @@ struct PlotCommand: ParsableCommand {
                                          subtitle: subtitle.flatMap { $0.isEmpty ? nil : $0 }, verdict: verdict,
                                          observed: observed, fan: fan, targets: targets))
         }
-        let title = Label.scorecardTitle.text(lang) + " — \(region), \(verdictYear)"
+        let title = Label.scorecardTitle.text(lang) + " — \(RegionNames.known.title(region, lang)), \(verdictYear)"
         let chart = SmallMultiples(title: title, panels: panels, columns: columns,
                                    panelWidth: Double(width ?? 260), panelHeight: Double(height ?? 180), language: lang)
         let size = chart.size

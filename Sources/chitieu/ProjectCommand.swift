@@ -87,8 +87,8 @@ struct ProjectCommand: ParsableCommand {
                 if let choice = projection.choice { printError(NoteText.localized("model choice: \(choice)", lang)) }
                 if sensitivity, let s = projection.sensitivity {
                     let alternatives = s.alternatives.map { "\($0.start): \(ScorecardTable.short($0.value))" }
-                    printError("window sensitivity (\(s.year)): base \(ScorecardTable.short(s.base)); "
-                        + alternatives.joined(separator: ", "))
+                    printError((lang == .vi ? "độ nhạy theo khoảng số liệu (\(s.year)): gốc " : "window sensitivity (\(s.year)): base ")
+                        + lang.localizedNumber(ScorecardTable.short(s.base) + "; " + alternatives.joined(separator: ", ")))
                 }
             }
             var rows = fit.rows(observed: series, to: to, levels: level.map { $0 / 100 })

@@ -60,7 +60,7 @@ struct ReportCommand: ParsableCommand {
             if out.isEmpty { throw ValidationError("Give --out a file name ending in .html (or leave it out: the HTML goes to stdout).") }
             // Checked before the assessment runs, so minutes are not spent on a file that cannot be written.
             if !file.force, out != "-", FileManager.default.fileExists(atPath: out) {
-                throw ValidationError("\(out) exists; add --force to replace it, or choose another --out file.")
+                throw ValidationError("\(out) already exists; use --force to replace it, or choose another --out file.")
             }
         }
     }

@@ -63,7 +63,7 @@ enum ScorecardTable {
         case "baseline_year": return row.baselineYear.map(Cell.integer) ?? .missing
         case "baseline": return number(row.baselineValue)
         case "baseline_flag": return text(row.baselineFlag)
-        case "reason": return text(m.status.reason)
+        case "reason": return text(m.status.reason.map { NoteText.localized($0, lang) })
         case "observed_rate": return number(m.rates?.observed ?? row.observedRate)
         case "rate_kind": return .text(row.rateConvention.rawValue)
         case "required_rate": return number(m.rates?.required)

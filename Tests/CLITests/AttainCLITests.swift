@@ -152,7 +152,7 @@ struct AttainCLITests {
         // One point, no national series and no calibrated family (nurses now get their family's reference class).
         let tooShort = try runChitieu(args: ["project", "--indicator", "patient_satisfaction_pct", "--region", "VN-28"])
         #expect(tooShort.status == 65 && tooShort.stderr.contains("cannot project"))
-        #expect(tooShort.stderr.contains("no reference class of the"))
+        #expect(tooShort.stderr.contains("no reference class for patient_satisfaction_pct (no indicator family)"))
     }
 
     // MARK: - batch
@@ -184,5 +184,65 @@ struct AttainCLITests {
                                           "--draws", "5000", "--seed", "3", "--format", "csv", "--quiet"])
         #expect(joint.status == 0, "stderr: \(joint.stderr)")
         #expect(joint.stdout.split(separator: "\n").count == 1 + 3)
+    }
+    /// The streamed batch CSV (bytes written row by row, repeated texts encoded once) equals the table path's
+    /// cells (the JSON rendering of `batchCells`) field by field (numbers to 1e-12); a target with comparator `=` and no `kind`
+    /// column is a hold target (2.1 within ±0.05) on both the batch and the plan path, with the same P.
+    @Test("batch CSV stream = batch JSON cells; '=' targets are hold targets on both paths")
+    func batchStreamEqualsCellsAndHold() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var series = "indicator_code,region,year,value\n"
+        for (region, level) in [("A", 40.0), ("B", 20.0), ("C", 10.0)] {
+            for (i, year) in (2009...2023).enumerated() {
+                series += "u5mr,\(region),\(year),\(level * pow(0.97, Double(i)) * (1 + 0.01 * Double((i * 7) % 5 - 2)))\n"
+                series += "tfr,\(region),\(year),\(2.6 - 0.02 * Double(i) + 0.01 * (Double((i * 3) % 4) - 1.5))\n"
+            }
+        }
+        let targets = "indicator_code,region,year,value,comparator\nu5mr,A,2025,25,<=\nu5mr,B,2030,11,<\n"
+            + "u5mr,C,2025,7,<=\ntfr,A,2030,2.1,=\ntfr,B,2025,2.1,=\n"
+        let s = dir.appendingPathComponent("s.csv"), t = dir.appendingPathComponent("t.csv")
+        try Data(series.utf8).write(to: s)
+        try Data(targets.utf8).write(to: t)
+        let csv = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--format", "csv", "--quiet"])
+        let json = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--format", "json", "--quiet"])
+        #expect(csv.status == 0 && json.status == 0, "stderr: \(csv.stderr) \(json.stderr)")
+        let table = Self.tidy(csv.stdout)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(rows.count == table.rows.count && table.rows.count == 5)
+        for (row, cells) in zip(rows, table.rows) {
+            for (column, text) in zip(table.header, cells) {
+                let value = row[column]
+                if let number = value as? NSNumber, !(value is String) {
+                    // 1e-12 relative: the stream writes BatchResult's bounds, the cells re-read them from the
+                    // predictive (the same formula; the last bit can differ).
+                    let x = try #require(Double(text)), y = number.doubleValue
+                    #expect(abs(x - y) <= 1e-12 * max(1, abs(y)), "\(column): csv \(text), json \(number)")
+                } else {
+                    #expect(text == (value as? String ?? ""), "\(column): csv \(text), json \(String(describing: value))")
+                }
+            }
+        }
+        let kinds = Dictionary(uniqueKeysWithValues: table.rows.map { ($0[0] + $0[1] + $0[2], $0[5]) })
+        #expect(kinds["tfrA2030"] == "hold" && kinds["u5mrB2030"] == "strict" && kinds["u5mrA2025"] == "level")
+        // The plan path (one region) gives the hold target the same P as the batch path.
+        let planTargets = dir.appendingPathComponent("tA.csv")
+        try Data("indicator_code,region,year,value,comparator\ntfr,A,2030,2.1,=\n".utf8).write(to: planTargets)
+        let plan = Self.tidy(try runChitieu(args: ["attain", "--data", s.path, "--targets", planTargets.path,
+                                                   "--format", "csv", "--quiet"]).stdout)
+        let planRow = try #require(plan.rows.first)
+        let p = try #require(plan.header.firstIndex(of: "p_attain")), k = try #require(plan.header.firstIndex(of: "kind"))
+        let batchRow = try #require(table.rows.first { $0[0] == "tfr" && $0[1] == "A" })
+        let bp = try #require(Double(batchRow[table.header.firstIndex(of: "p_attain") ?? 0]))
+        let pp = try #require(Double(planRow[p]))
+        #expect(planRow[k] == "hold" && pp > 0.05 && abs(pp - bp) < 1e-12, "plan \(pp), batch \(bp)")
+    }
+
+    /// A tidy CSV as its header and rows.
+    static func tidy(_ text: String) -> (header: [String], rows: [[String]]) {
+        let lines = parseTidyCSV(text)
+        return (lines.first ?? [], Array(lines.dropFirst()))
     }
 }

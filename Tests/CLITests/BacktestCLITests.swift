@@ -87,4 +87,18 @@ struct SubnationalBacktestCLITests {
         #expect(b.stderr.contains("Use --method shift, shift-dispersion, level-held, level-held-dispersion or all"),
                 "stderr: \(b.stderr)")
     }
+
+    @Test func ownSlopeOptions() throws {
+        let a = try runChitieu(args: ["backtest", "--own-slope"])
+        #expect(a.status == 64 && a.stderr.contains("Use --own-slope together with --subnational"), "\(a.stderr)")
+        let b = try runChitieu(args: ["backtest", "--subnational", "--own-slope", "--gaps", "0"])
+        #expect(b.status == 64 && b.stderr.contains("Use --gaps with years from 1 to 20"), "\(b.stderr)")
+        // The own slope without the dispersion needs no fit: the older variance on one origin, one gap.
+        let c = try runChitieu(args: ["backtest", "--subnational", "--own-slope", "--method", "own-slope",
+                                      "--origins", "2012", "--gaps", "3", "--format", "csv"])
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(c.stdout.contains("\nown-slope,workforce,all,") && c.stdout.contains("\nown-slope,hospital_beds_per_10k,all,"),
+                "\(c.stdout)")
+        #expect(!c.stdout.contains("fertility"), "the own-slope panel is the derived densities only")
+    }
 }

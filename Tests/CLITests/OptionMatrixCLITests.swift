@@ -75,6 +75,8 @@ struct OptionMatrixCLITests {
         "export": ["export", "--input", "{projection}", "--to", "tidy"],
         "backtest": ["backtest", "--method", "ols", "--weights", "none", "--origins", "2012", "--format", "csv"],
         "report": ["report"],
+        "data aggregate": ["data", "aggregate", "--regions", "Datasets/regions.csv", "--region", "VN-QNG",
+                           "--indicator", "population_avg", "--format", "csv"],
     ]
 
     @Test("every command with --out has a row in outInvocations (so the --force test covers it)")

@@ -127,6 +127,15 @@ struct PlotCLITests {
         #expect(try directoryListing(dir) == ["chart.svg"])
     }
 
+    @Test("Titles name the region, not its code alone")
+    func titlesNameTheRegion() throws {
+        let fan = try runChitieu(args: ["plot", "--indicator", "u5mr", "--out", "-", "--quiet"])
+        #expect(fan.status == 0, "stderr: \(fan.stderr)")
+        #expect(fan.stdout.contains("Under-five mortality rate — Kon Tum (VN-28)"), "\(fan.stdout.prefix(600))")
+        let overview = try runChitieu(args: ["plot", "--scorecard", "--out", "-", "--quiet", "--lang", "vi"])
+        #expect(overview.stdout.contains("— Kon Tum (VN-28), 2030"))
+    }
+
     @Test("Bad option combinations and codes say what to do")
     func badOptions() throws {
         let both = try runChitieu(args: ["plot", "--indicator", "u5mr", "--scorecard", "--out", "-"])

@@ -105,7 +105,7 @@ struct PlotScenarioCLITests {
         let probe = try FanProbe.parse(out)
         #expect(probe.fanColours == [Self.okabeBlue, Self.okabeOrange], "fans: \(probe.bands.keys.sorted())")
         for text in ["Business as usual", "Workforce expansion", "Observed", "2025: ≥ 11.5", "2030: ≥ 12",
-                     "Physicians per 10,000 population — VN-28"] {
+                     "Physicians per 10,000 population — Kon Tum (VN-28)"] {
             #expect(probe.texts.contains(text), "no text \"\(text)\" in \(probe.texts)")
         }
         let size = try #require(probe.size)
@@ -156,16 +156,17 @@ struct PlotScenarioCLITests {
 
     @Test("A scenario without the indicator is named on stderr and left out; the other fan is drawn")
     func partial() throws {
-        // Nurses have one point and no comparable national series: with classical intervals (no reference class,
-        // so no level-held business as usual) only the stock-flow of the workforce file projects them.
+        // Nurses have one point and no comparable national series. With classical intervals (no reference class)
+        // and an own-trend minimum above the 15 GSO years (so no own slope on the GSO basis either), business as
+        // usual has no nurses projection: only the stock-flow of the workforce file projects them.
         let r = try plotScenarios("nurses_per_10k", ["workforce_expansion.yaml", "nutrition_acceleration.yaml"], out: "-",
-                                  extra: ["--intervals", "ols"])
+                                  extra: ["--intervals", "ols", "--own-trend-minimum", "20"])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stderr.contains("warning: scenario \"Nutrition acceleration\""), "stderr: \(r.stderr)")
         #expect(r.stderr.contains("has no projection of nurses_per_10k"))
         #expect(r.stderr.contains("its fan is left out"))
         // One fan: the legend says "Projected", so the title names the scenario.
-        #expect(r.stdout.contains("Nurses per 10,000 population — VN-28 — Workforce expansion"))
+        #expect(r.stdout.contains("Nurses per 10,000 population — Kon Tum (VN-28) — Workforce expansion"))
         #expect(!r.stdout.contains(Self.okabeOrange))
     }
 

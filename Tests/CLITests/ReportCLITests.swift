@@ -77,7 +77,7 @@ struct ReportCLITests {
         try Data("old".utf8).write(to: out)
         let refused = try runChitieu(args: ["report", "--out", out.path, "--quiet"])
         #expect(refused.status == 64)
-        #expect(refused.stderr.contains("exists; add --force to replace it"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("already exists; use --force"), "\(refused.stderr)")
         #expect(try String(contentsOf: out, encoding: .utf8) == "old")
         let forced = try runChitieu(args: ["report", "--out", out.path, "--force", "--quiet"])
         #expect(forced.status == 0, "\(forced.stderr)")
@@ -96,6 +96,16 @@ struct ReportCLITests {
         let scenarioColumn = try #require(comparison.columns.firstIndex(of: "scenario"))
         let names = Set(comparison.rows.map { $0[scenarioColumn].text })
         #expect(names == ["Business as usual", "Workforce expansion"])
+        // A fan chart per indicator whose milestones differ between the scenarios: the workforce levers move
+        // doctors, nurses, pharmacists and beds (and the file's budget lever the preventive share).
+        let section = try #require(page.section("scenarios"))
+        let figures = Array(section.components(separatedBy: "<figure>").dropFirst())
+        #expect(figures.count >= 4, "\(figures.count) scenario charts")
+        for name in ["Physicians per 10,000 population", "Nurses per 10,000 population"] {
+            let figure = figures.first { $0.contains(name) }
+            #expect(figure?.contains("Business as usual") == true && figure?.contains("Workforce expansion") == true, "\(name)")
+        }
+        #expect(!figures.contains { $0.contains("Under-five mortality") }, "no lever moves u5mr: no chart")
         // The comparison's numbers are `scenario compare --format csv`'s.
         let csv = try runChitieu(args: ["scenario", "compare", folder.appendingPathComponent("business_as_usual.yaml").path,
                                         folder.appendingPathComponent("workforce_expansion.yaml").path, "--format", "csv",

@@ -32,10 +32,16 @@ struct ScorecardAnswersCLITests {
         // 21 plan indicators with a baseline and a numeric target, 2 milestones each (malaria is qualitative).
         #expect(answered == 42, "rows with baseline and target: \(answered)")
         #expect(projected == 24 && explained == 18, "projected \(projected), explained \(explained)")
-        for code in ["nurses_per_10k", "hospital_beds_per_10k", "fully_immunized_u1_pct"] {
-            let lines = rows.filter { $0.count == header.count && $0[indicator] == code }
-            #expect(lines.count == 2 && lines.allSatisfy { $0[method].hasPrefix("reference-class level-held(") },
-                    "\(code) is projected by its family's reference class")
+        func methods(_ code: String) -> [String] {
+            rows.filter { $0.count == header.count && $0[indicator] == code }.map { $0[method] }
+        }
+        #expect(methods("fully_immunized_u1_pct").count == 2
+                && methods("fully_immunized_u1_pct").allSatisfy { $0.hasPrefix("reference-class level-held(") },
+                "immunisation is projected by its family's reference class")
+        // Doctors, nurses and beds: Kon Tum's own GSO slope (2002–2016), shifted to the plan's level.
+        for code in ["physicians_per_10k", "nurses_per_10k", "hospital_beds_per_10k"] {
+            #expect(methods(code) == Array(repeating: "own slope, shifted to plan baseline (GSO DoH basis)", count: 2),
+                    "\(code): \(methods(code))")
         }
     }
 }

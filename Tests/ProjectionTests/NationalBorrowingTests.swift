@@ -93,7 +93,7 @@ struct NationalBorrowingTests {
                                          policy: ProjectionPolicy())
         #expect(none.fit == nil)
         #expect(none.reason?.hasPrefix("2 regional point(s), fewer than 5 for an own trend, and no national series "
-            + "for u5mr; no reference class of the mortality family in this run's calibration") == true)
+            + "for u5mr; no reference class for the mortality family in this run's calibration") == true)
     }
 
     @Test("window sensitivity reports the projection under shifted window starts")

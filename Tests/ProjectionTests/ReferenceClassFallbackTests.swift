@@ -61,7 +61,7 @@ struct ReferenceClassFallbackTests {
         let reason = try #require(projection.reason)
         #expect(reason.contains("1 regional point(s), fewer than 5 for an own trend"))
         #expect(reason.contains("no nurses_midwives_per_10k series for VN"))
-        #expect(reason.contains("no reference class of the workforce family"))
+        #expect(reason.contains("no reference class for the workforce family"))
     }
 
     @Test("the shipped file has a reference class for the plan's sparse families, none for others")

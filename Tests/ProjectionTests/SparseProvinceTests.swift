@@ -46,11 +46,14 @@ struct SparseProvinceTests {
         policy.otherBasis = ProjectionPolicy.otherBasis(from: try Self.derivations())
         let projection = PlanProjector.project(indicator: nurses, region: "VN-28", data: data, policy: policy)
         let fit = try #require(projection.fit)
-        #expect(fit.method.description == "own-slope-shift(GSO DoH basis)")
+        #expect(fit.method.description == "own slope, shifted to plan baseline (GSO DoH basis)")
         #expect(fit.window == 2002...2016 && fit.points == 15 && fit.anchorYear == 2023)
         // Parity with the long series' own fit: the same slope, the level moved to ln 14.3.
         let long = try #require(data[SeriesKey(indicator: "nurses_dpoh_per_10k", region: "VN-28")])
-        let own = try TrendFitter.fit(long, indicator: nurses, options: policy.options)
+        // The long-run slope is the OLS slope of the whole long series (no recency weights).
+        var longRun = policy.options
+        longRun.weighting = .none
+        let own = try TrendFitter.fit(long, indicator: nurses, options: longRun)
         #expect(fit.slope == own.slope && fit.sigma == own.sigma)
         expectRelative(fit.predictive(year: 2023).median, 14.3, 1e-12, "anchor")
         expectRelative(fit.predictive(year: 2025).median, 14.3 * Foundation.exp(2 * own.slope), 1e-12, "2025")

@@ -18,10 +18,11 @@ public struct PlanFanChart: Sendable {
     /// The chart of `projection` up to `lastYear`; nil when there is nothing to draw (no observed value and
     /// no fan).
     /// - Parameters:
-    ///   - regionTitle: the region as the title names it ("Kon Tum (VN-28)", `RegionNames.title`).
+    ///   - regionTitle: the region as the title names it ("Kon Tum (VN-28)", `RegionNames.title`); nil: the
+    ///     indicator's name only (the report names the region once, in its title).
     ///   - calibrated: whether the intervals carry the backtest calibration (said in the footnote).
     public static func make(indicator: Indicator, projection: IndicatorProjection, targets: [TargetMarker],
-                            regionTitle: String, calibrated: Bool, lastYear: Int, language: Language,
+                            regionTitle: String?, calibrated: Bool, lastYear: Int, language: Language,
                             width: Double = 720, height: Double = 420) -> PlanFanChart? {
         let observed = PlanChartData.observed(projection)
         var fans: [FanSeries] = []
@@ -38,7 +39,7 @@ public struct PlanFanChart: Sendable {
         }
         guard !observed.isEmpty || !fans.isEmpty else { return nil }
         let name = language == .vi ? indicator.nameVi : indicator.nameEn
-        let chart = FanChart(title: "\(name) — \(regionTitle)",
+        let chart = FanChart(title: regionTitle.map { "\(name) — \($0)" } ?? name,
                              yLabel: PlanChartData.unitLabel(indicator.unit, language), observed: observed,
                              fans: fans, targets: targets, language: language, width: width, height: height)
         return PlanFanChart(chart: chart, notes: notes, isProjected: !fans.isEmpty)

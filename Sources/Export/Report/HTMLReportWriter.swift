@@ -142,6 +142,7 @@ public struct HTMLReportWriter: Sendable {
           thead { display: table-header-group; }
           tr, figure, dl.definitions dt, dl.definitions dd { break-inside: avoid; }
           figure svg { max-height: 125mm; width: auto; }
+          #methods li, figcaption { font-size: 8pt; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
 

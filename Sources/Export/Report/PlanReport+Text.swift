@@ -77,6 +77,11 @@ struct ReportText {
             + "usual, discounted to the base year (present value)."
     }
 
+    var scenarioChartsIntro: String {
+        vi ? "Các chỉ số mà đòn bẩy của kịch bản làm thay đổi, mỗi kịch bản một dải dự báo:"
+            : "The indicators the scenarios' levers move, one fan per scenario:"
+    }
+
     var costsCaption: String { vi ? "Chi phí của các kịch bản" : "Costs of the scenarios" }
 
     var verdictsIntro: String {

@@ -130,7 +130,7 @@ public struct PlanReport: Sendable {
         for assessed in plan.indicators where assessed.projection.fit != nil {
             guard let fan = PlanFanChart.make(indicator: assessed.projection.indicator, projection: assessed.projection,
                                               targets: PlanChartData.targets(assessed.row.milestones),
-                                              regionTitle: regionTitle, calibrated: calibrated, lastYear: lastYear,
+                                              regionTitle: nil, calibrated: calibrated, lastYear: lastYear,
                                               language: language, width: 720, height: 380) else { continue }
             let verdicts = assessed.milestones.map { m in
                 "\(m.key.year): \(Self.category(m).label.text(language))"
@@ -155,6 +155,7 @@ public struct PlanReport: Sendable {
             }
             blocks.append(.table(try Table(columns: shown.columns, rows: rows), caption: nil, styles: [:]))
         }
+        blocks += try scenarioCharts(text)
         var costs: [[Cell]] = []
         for run in scenarios {
             let r = run.result
@@ -168,6 +169,26 @@ public struct PlanReport: Sendable {
                              styles: ["total_cost": .money(currency: currency),
                                       "cost_increment_pv": .money(currency: currency)]))
         return ReportSection(id: "scenarios", heading: text.heading(.scenarios), blocks: blocks)
+    }
+
+    /// One fan chart per indicator whose milestones differ between the scenarios (the indicators a lever
+    /// moves) and that at least two scenarios project, in plan order, with the scenarios' fans as
+    /// `plot --scenario` draws them.
+    func scenarioCharts(_ text: ReportText) throws -> [ReportBlock] {
+        var blocks: [ReportBlock] = []
+        for assessed in plan.indicators {
+            let code = assessed.row.indicator
+            let paths = scenarios.map { run in
+                run.milestones.filter { $0.key.indicator == code }.map { [$0.projection, $0.probability] }
+            }
+            guard Set(paths).count > 1,
+                  let fan = ScenarioFanChart.make(scenarios, indicator: assessed.projection.indicator, regionTitle: nil,
+                                                  language: language, width: 720, height: 380),
+                  fan.drawn.count >= 2 else { continue }  // one fan alone compares nothing
+            blocks.append(.figure(svg: try fan.chart.render(), caption: ScenarioFanChart.intervalNote(language)))
+        }
+        if !blocks.isEmpty { blocks.insert(.paragraph(text.scenarioChartsIntro), at: 0) }
+        return blocks
     }
 
     // MARK: - Verdicts, methods, provenance

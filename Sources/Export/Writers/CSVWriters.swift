@@ -53,6 +53,19 @@ public struct CSVByteWriter: Sendable {
         fieldsInRow += 1
     }
 
+    /// A field already encoded by `encodedField` (for texts repeated on every row of a big file).
+    public mutating func appendEncoded(_ field: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: field)
+    }
+
+    /// The bytes `appendText(text)` writes for `text` (quoted when needed), to reuse with `appendEncoded`.
+    public static func encodedField(_ text: String) -> [UInt8] {
+        var w = CSVByteWriter()
+        w.appendText(text)
+        return w.bytes
+    }
+
     /// A text field, quoted when needed.
     public mutating func appendText(_ text: String) {
         separate()
