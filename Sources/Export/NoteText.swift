@@ -37,6 +37,8 @@ public enum NoteText {
         // Borrowing the national slope (PlanProjector, national shift).
         (#"(\S+) @ (\S+): (\d+) provincial point\(s\); projected with the national slope from (\S+) \((.+?)\) shifted to the provincial level in (\d{4})"#,
          "$1 @ $2: $3 điểm số liệu của tỉnh; dự báo bằng độ dốc quốc gia của $4 ($5), dịch về mức của tỉnh năm $6"),
+        (#"(\S+) @ (\S+): (\d+) regional point\(s\); projected with the slope of its parent region (\S+) \((.+?)\) shifted to its level in (\d{4})"#,
+         "$1 @ $2: $3 điểm số liệu của địa phương; dự báo bằng độ dốc của vùng cấp trên $4 ($5), dịch về mức của địa phương năm $6"),
         (#"the interval includes the dispersion of provinces around the shifted national trend, estimated from other provinces"#,
          "khoảng dự báo gồm cả độ phân tán của các tỉnh quanh xu hướng quốc gia đã dịch chuyển, ước lượng từ các tỉnh khác"),
         (#"fewer than (\d+) provincial points, so the interval cannot include the provincial-vs-national dispersion and understates the uncertainty"#,
@@ -125,6 +127,9 @@ public enum NoteText {
         (#"(\S+) unit costs are ILLUSTRATIVE \((.+?)\); replace them with the province's figures before using the totals"#,
          "đơn giá $1 chỉ để MINH HỌA ($2); thay bằng số liệu của tỉnh trước khi dùng các tổng số"),
         (#"\(group (\S+): "#, "(nhóm $1: "),
+        (#"; the national series (\S+) measures something different \((.+?)\); pass --allow-proxy to borrow its slope anyway"#,
+         "; chuỗi quốc gia $1 đo một đại lượng khác ($2); dùng --allow-proxy nếu vẫn muốn mượn độ dốc của nó"),
+        (#", and (độ dốc riêng|không)"#, ", và $1"),
         (#"\(no indicator family\)"#, "(không thuộc nhóm chỉ tiêu nào)"),
         (#"\bthe ([a-z]+) family\b"#, "nhóm chỉ tiêu $1"),
         (#"/yr"#, "/năm"),

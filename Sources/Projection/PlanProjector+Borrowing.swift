@@ -83,7 +83,13 @@ extension PlanProjector {
             do {
                 var fit = try TrendFitter.fitBorrowingNational(provincial: regional, national: parent,
                                                                 indicator: indicator, options: policy.options)
-                if !isRoot { fit = fit.relabelled(method: .parentSlopeShift(parent: parent.key)) }
+                if !isRoot {
+                    fit = fit.relabelled(method: .parentSlopeShift(parent: parent.key)) {
+                        $0.replacingOccurrences(of: "provincial point(s); projected with the national slope from",
+                                                with: "regional point(s); projected with the slope of its parent region")
+                            .replacingOccurrences(of: "shifted to the provincial level", with: "shifted to its level")
+                    }
+                }
                 let proxy = isRoot && !indicator.nationalComparable
                 return .fit(fit, reason: proxy ? "proxy: slope of \(code), which measures something different" : nil)
             } catch {

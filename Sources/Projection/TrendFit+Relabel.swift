@@ -9,6 +9,12 @@ extension TrendFit {
         copy(method: method, warnings: warnings)
     }
 
+    /// The same fit with another method label and its warnings reworded (a province's slope borrowed by a
+    /// district is not "the national slope").
+    public func relabelled(method: ProjectionMethod, rewording: (String) -> String) -> TrendFit {
+        copy(method: method, warnings: warnings.map(rewording))
+    }
+
     /// The same fit with `more` warnings after its own (outlier flags found after fitting).
     public func appending(warnings more: [String]) -> TrendFit {
         more.isEmpty ? self : copy(method: method, warnings: warnings + more)

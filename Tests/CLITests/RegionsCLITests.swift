@@ -70,6 +70,10 @@ struct RegionsCLITests {
         let run = try runChitieu(args: args + ["--regions", Self.regions])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stderr.contains("method parent-slope-shift(VN-28)"), "\(run.stderr)")
+        #expect(run.stderr.contains("1 regional point(s); projected with the slope of its parent region VN-28 ("),
+                "not called the national slope: \(run.stderr)")
+        let vi = try runChitieu(args: args + ["--regions", Self.regions, "--lang", "vi"])
+        #expect(vi.stderr.contains("dự báo bằng độ dốc của vùng cấp trên VN-28"), "\(vi.stderr)")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-regions-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -102,5 +106,14 @@ struct RegionsCLITests {
         }
         let vi = try runChitieu(args: ["attain", "--lang", "vi"])
         #expect(vi.stderr.contains("hai giá trị năm 2023 mâu thuẫn nhau: 52.5"), "\(vi.stderr)")
+        // The reason column in Vietnamese (codes, numbers and file names kept; catalogue notes are data).
+        let viCSV = splitCSV(try runChitieu(args: ["attain", "--format", "csv", "--lang", "vi"]).stdout)
+        let reason = try #require(header.firstIndex(of: "reason"))
+        let hiv = try #require(viCSV.first { $0.count == header.count && $0[indicator] == "hiv_new_detections_per_100k" })
+        #expect(hiv[reason].hasPrefix("1 điểm số liệu của địa phương, ít hơn 5 điểm cần cho xu hướng riêng, và độ dốc riêng "
+            + "của hiv_new_cases_per_100k"), "\(hiv[reason])")
+        for english in ["regional point", "fewer than", "no reference class", "is not backtested", ", and "] {
+            #expect(!hiv[reason].contains(english), "\(english) left in \(hiv[reason])")
+        }
     }
 }
