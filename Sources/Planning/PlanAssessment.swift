@@ -48,11 +48,12 @@ public enum PlanAssessor {
     /// Per indicator: `PlanProjector.project` (own trend, borrowed slope, reference class, … by the policy),
     /// then `Scorecard.row` (P(attain) from the predictive, verdicts, rates, joint probability with the run's
     /// seed split per indicator: seed + position·0x9E3779B97F4A7C15, so adding a row never changes others).
+    /// `progress` is called with (indicators done, indicator count) after each indicator (for a progress bar).
     /// - Throws: `PlanningError` (.badData) when the region has no targets or a target's indicator is not in
     ///   the catalogue.
     public static func assess(_ inputs: PlanInputs, region: String, policy: ProjectionPolicy,
-                              draws: Int = Scorecard.defaultDraws,
-                              seed: UInt64 = Scorecard.defaultSeed) throws -> PlanAssessment {
+                              draws: Int = Scorecard.defaultDraws, seed: UInt64 = Scorecard.defaultSeed,
+                              progress: ((Int, Int) -> Void)? = nil) throws -> PlanAssessment {
         let regionTargets = inputs.targets.filter { $0.region == region }
         guard !regionTargets.isEmpty else {
             let known = inputs.targetRegions.joined(separator: ", ")
@@ -84,6 +85,7 @@ public enum PlanAssessor {
                 result.notes.append("\(code): not projected: \(reason)")
             }
             result.indicators.append(assessed)
+            progress?(position + 1, order.count)
         }
         return result
     }

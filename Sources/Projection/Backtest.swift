@@ -146,12 +146,17 @@ public enum Backtest {
     ///
     /// - Returns: the points (OLS and drift forecasts; add calibrated ones with `applying(_:)`) and the
     ///   series/origin pairs skipped, with the reason.
+    /// - Parameter progress: called with (series done, series count) after each series (for a progress bar).
     /// - Complexity: one 2-parameter least-squares fit per series and origin.
-    public static func run(_ series: [Series], catalogue: IndicatorCatalogue?, options: BacktestOptions)
+    public static func run(_ series: [Series], catalogue: IndicatorCatalogue?, options: BacktestOptions,
+                           progress: ((Int, Int) -> Void)? = nil)
         -> (points: [BacktestPoint], skipped: [String]) {
         var points: [BacktestPoint] = []
         var skipped: [String] = []
-        for s in series.sorted(by: { $0.key < $1.key }) where !options.excludedIndicators.contains(s.indicator) {
+        let sorted = series.sorted(by: { $0.key < $1.key })
+        for (position, s) in sorted.enumerated() {
+            defer { progress?(position + 1, sorted.count) }
+            if options.excludedIndicators.contains(s.indicator) { continue }
             guard let transform = try? transform(for: s, catalogue: catalogue) else {
                 skipped.append("\(s.key): no model scale")
                 continue

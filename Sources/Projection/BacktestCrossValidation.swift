@@ -10,14 +10,16 @@ extension Backtest {
 
     /// Fits the additive `Calibration` (`Calibration.fitAdditive`) from rolling-origin backtests of `series`
     /// (model horizons 1…maximumHorizon), with trend fits weighted by `weighting` (the projection default).
+    /// `progress` is called with (series done, series count) as in `run`.
     public static func fitCalibration(_ series: [Series], catalogue: IndicatorCatalogue?,
                                       origins: [Int] = calibrationOrigins, maximumHorizon: Int = 10,
                                       minimumPoints: Int = 5, minimumSeries: Int = 10,
                                       weighting: Weighting = TrendOptions.defaultWeighting,
-                                      provenance: CalibrationProvenance? = nil) throws -> Calibration {
+                                      provenance: CalibrationProvenance? = nil,
+                                      progress: ((Int, Int) -> Void)? = nil) throws -> Calibration {
         let options = BacktestOptions(origins: origins, horizons: 1...maximumHorizon, minimumPoints: minimumPoints,
                                       firstYear: 1990, lastScoredYear: nil, weighting: weighting)
-        let (points, _) = run(series, catalogue: catalogue, options: options)
+        let (points, _) = run(series, catalogue: catalogue, options: options, progress: progress)
         return try Calibration.fitAdditive(errors: forecastErrors(points, maximumHorizon: maximumHorizon),
                                            maximumHorizon: maximumHorizon, minimumSeries: minimumSeries,
                                            provenance: provenance)
@@ -44,20 +46,29 @@ extension Backtest {
     /// Country-split cross-validation: for each fold, calibrate on the other folds' countries (rolling
     /// origins, all their years) and score the fold's countries at `options` (e.g. origin 2012, lead 1–10).
     /// No series is scored with constants fitted on it.
+    /// - Parameter progress: called with (series fits done, total) over the scoring run and every fold's
+    ///   calibration run: total = n + Σ training-fold sizes.
     /// - Returns: held-out points with OLS, drift and calibrated forecasts, and the per-fold calibrations.
     /// - Throws: `CalibrationError` when a training fold has too few errors.
     public static func crossValidate(_ series: [Series], catalogue: IndicatorCatalogue?, options: BacktestOptions,
-                                     folds: Int, seed: UInt64) throws -> (points: [BacktestPoint], calibrations: [Calibration]) {
+                                     folds: Int, seed: UInt64, progress: ((Int, Int) -> Void)? = nil) throws
+        -> (points: [BacktestPoint], calibrations: [Calibration]) {
         guard folds >= 2 else {
             throw CalibrationError.notEnoughErrors("cross-validation needs at least 2 folds; use --cv-folds 2 or more")
         }
         let assignment = foldAssignment(regions: series.map(\.region), folds: folds, seed: seed)
-        let (scored, _) = run(series, catalogue: catalogue, options: options)
+        let trainings = (0..<folds).map { fold in series.filter { assignment[$0.region] != fold } }
+        let total = series.count + trainings.map(\.count).reduce(0, +)
+        var offset = 0
+        let step: (Int, Int) -> Void = { done, _ in progress?(offset + done, total) }
+        let (scored, _) = run(series, catalogue: catalogue, options: options, progress: progress == nil ? nil : step)
+        offset = series.count
         var all: [BacktestPoint] = []
         var calibrations: [Calibration] = []
-        for fold in 0..<folds {
-            let training = series.filter { assignment[$0.region] != fold }
-            let calibration = try fitCalibration(training, catalogue: catalogue, weighting: options.weighting)
+        for (fold, training) in trainings.enumerated() {
+            let calibration = try fitCalibration(training, catalogue: catalogue, weighting: options.weighting,
+                                                 progress: progress == nil ? nil : step)
+            offset += training.count
             calibrations.append(calibration)
             let held = scored.filter { assignment[$0.key.region] == fold }
             all += applying(calibration, to: held)

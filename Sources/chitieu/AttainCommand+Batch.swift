@@ -126,7 +126,10 @@ extension AttainCommand {
                                  second: JointMilestone(year: b.year, value: tb, comparator: cb, transform: fit.transform),
                                  seed: seed &+ UInt64(position) &* 0x9E37_79B9_7F4A_7C15))
         }
-        let outcomes = JointJob.runAll(jobs, draws: draws)
+        let bar = ProgressBar("joint Monte Carlo: series", total: jobs.count, quiet: output.quiet)
+        defer { bar.finish() }
+        let outcomes = JointJob.runAll(jobs, draws: draws, progress: bar)
+        bar.finish()
         var cells: [[Cell]] = []
         for (job, outcome) in zip(jobs, outcomes) {
             let result = try outcome.get()
@@ -229,8 +232,9 @@ struct JointJob: Sendable {
     var second: JointMilestone
     var seed: UInt64
 
-    /// Runs every job, in parallel over the cores; outcome i belongs to job i.
-    static func runAll(_ jobs: [JointJob], draws: Int) -> [Result<JointAttainmentResult, Error>] {
+    /// Runs every job, in parallel over the cores; outcome i belongs to job i. `progress` advances once a job.
+    static func runAll(_ jobs: [JointJob], draws: Int,
+                       progress: ProgressBar? = nil) -> [Result<JointAttainmentResult, Error>] {
         let slots = UnsafeMutableBufferPointer<Result<JointAttainmentResult, Error>?>.allocate(capacity: jobs.count)
         slots.initialize(repeating: nil)
         defer { slots.deallocate() }
@@ -241,6 +245,7 @@ struct JointJob: Sendable {
                 try JointAttainment.estimate(fit: job.fit, first: job.first, second: job.second, draws: draws,
                                              seed: job.seed)
             }
+            progress?.advance()
         }
         return slots.map { $0 ?? .failure(CLIError(message: "internal: a Monte Carlo job did not run",
                                                    code: ExitStatus.software)) }

@@ -69,6 +69,9 @@ struct BacktestCommand: ParsableCommand {
     @OptionGroup var file: OutputFileOptions
     var out: String? { file.out }
 
+    @OptionGroup var quietOption: QuietOption
+    var quiet: Bool { quietOption.quiet }
+
     @Option(help: "Trend-fit weights: none (OLS) or recency:λ. Default: the projection default (\(TrendOptions.defaultWeighting.argument)).")
     var weights: String = TrendOptions.defaultWeighting.argument
 
@@ -124,8 +127,11 @@ struct BacktestCommand: ParsableCommand {
                 return
             }
             let (series, files) = try loadSeries(catalogue: catalogue)
+            let bar = ProgressBar("backtest: series fits", total: series.count, quiet: quiet)
+            defer { bar.finish() }
+            let step: ((Int, Int) -> Void)? = bar.isDrawn ? { bar.update($0, of: $1) } : nil
             if fitCalibration {
-                try writeCalibration(series: series, files: files, catalogue: catalogue)
+                try writeCalibration(series: series, files: files, catalogue: catalogue, bar: bar)
                 return
             }
             let options = BacktestOptions(origins: try parsedOrigins(), horizons: try parsedHorizons(),
@@ -134,13 +140,14 @@ struct BacktestCommand: ParsableCommand {
             if method == "calibrated" || method == "all" {
                 do {
                     points = try Backtest.crossValidate(series, catalogue: catalogue, options: options,
-                                                        folds: cvFolds, seed: seed).points
+                                                        folds: cvFolds, seed: seed, progress: step).points
                 } catch let error as CalibrationError {
                     throw CLIError(message: error.description, code: ExitStatus.dataError)
                 }
             } else {
-                points = Backtest.run(series, catalogue: catalogue, options: options).points
+                points = Backtest.run(series, catalogue: catalogue, options: options, progress: step).points
             }
+            bar.finish()
             guard !points.isEmpty else {
                 throw CLIError(message: "no held-out points: no series has ≥ 5 points up to an origin and values "
                     + "after it; choose other --origins or --horizons", code: ExitStatus.dataError)
@@ -217,7 +224,8 @@ struct BacktestCommand: ParsableCommand {
 
     // MARK: - Calibration constants
 
-    private func writeCalibration(series: [Series], files: [DataFileDigest], catalogue: IndicatorCatalogue?) throws {
+    private func writeCalibration(series: [Series], files: [DataFileDigest], catalogue: IndicatorCatalogue?,
+                                  bar: ProgressBar) throws {
         guard let out else { return }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
@@ -228,12 +236,14 @@ struct BacktestCommand: ParsableCommand {
             generated: formatter.string(from: Date()), origins: Backtest.calibrationOrigins, maximumHorizon: 10,
             minimumPoints: 5, weighting: weights)
         let calibration: Calibration
+        let progress: ((Int, Int) -> Void)? = bar.isDrawn ? { bar.update($0, of: $1) } : nil
         do {
             calibration = try Backtest.fitCalibration(series, catalogue: catalogue, weighting: try weighting(),
-                                                      provenance: provenance)
+                                                      provenance: provenance, progress: progress)
         } catch let error as CalibrationError {
             throw CLIError(message: error.description, code: ExitStatus.dataError)
         }
+        bar.finish()
         try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: file.force)
         for (family, reason) in calibration.fallbacks.sorted(by: { $0.key < $1.key }) {
             printError("chitieu: family \(family): \(reason)")

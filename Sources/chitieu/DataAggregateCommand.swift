@@ -75,7 +75,8 @@ struct DataAggregateCommand: ParsableCommand {
             try output.emit(try Self.table(aggregated),
                             metadata: runMetadata(files: [URL(fileURLWithPath: regions)] + specs.map(\.url),
                                                   model: "aggregation", seed: nil,
-                                                  options: ["regions": regions, "region": region ?? "all"]))
+                                                  options: ["regions": regions, "region": region ?? "all"]),
+                            sdmx: .aggregates)
         }
     }
 

@@ -79,6 +79,11 @@ func workbook(_ sheets: [XLSXSheet], lang: Language, title: String, metadata: Ru
 extension SDMXMapping {
     /// The SDMX-CSV mapping of every milestone table (`attain` plan and batch): dataflow CHITIEU:MILESTONES(1.0).
     static let milestones = SDMXMapping.chitieuMilestones(agency: "CHITIEU", dataflow: "MILESTONES", version: "1.0")
+    /// The mapping of `data aggregate` rows (`indicator,region,year,value,…`): dataflow CHITIEU:AGGREGATES(1.0),
+    /// dimensions `REF_AREA` (from `region`), `INDICATOR`, `TIME_PERIOD` (`year`), measure `OBS_VALUE` (`value`).
+    static let aggregates = SDMXMapping(agency: "CHITIEU", dataflow: "AGGREGATES", version: "1.0",
+                                        dimensions: [SDMXColumn("REF_AREA", from: "region"),
+                                                     SDMXColumn("INDICATOR", from: "indicator")])
 }
 
 /// Row output formats.

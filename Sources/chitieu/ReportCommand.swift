@@ -71,8 +71,12 @@ struct ReportCommand: ParsableCommand {
                                              catalogueFile: catalogueOption.catalogue, read: read)
             let chosen = try resolveRegion(inputs)
             let settings = try model.settings()
+            let bar = ProgressBar(lang == .vi ? "báo cáo: chỉ số" : "report: indicators", total: 0, quiet: quiet)
+            defer { bar.finish() }
+            let progress: ((Int, Int) -> Void)? = bar.isDrawn ? { bar.update($0, of: $1) } : nil
             let plan = try PlanAssessor.assess(inputs, region: chosen, policy: try settings.policy(catalogue: inputs.catalogue),
-                                               draws: draws, seed: seed)
+                                               draws: draws, seed: seed, progress: progress)
+            bar.finish()
             if !quiet {
                 printError(lang == .vi ? "chitieu: \(plan.indicators.count) chỉ số của \(chosen); hạt giống \(seed), \(draws) lần mô phỏng"
                     : "chitieu: \(plan.indicators.count) indicators for \(chosen); seed \(seed), \(draws) draws")

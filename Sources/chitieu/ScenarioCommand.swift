@@ -46,8 +46,6 @@ struct ScenarioRunOptions: ParsableArguments {
 /// Loads a scenario and its data, runs it on the plan's business as usual (`ScenarioPlan.run`), prints the
 /// seed and the notes on stderr.
 func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> ScenarioAssessment {
-    let showProgress = !options.quiet && isatty(STDERR_FILENO) == 1
-    let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? reportProgress : nil
     let (scenario, inputs, notes) = try ScenarioPlan.load(path, draws: options.draws, seed: options.seed,
                                                          defaults: try options.read.readDefaults(),
                                                          settings: try options.model.settings())
@@ -56,7 +54,12 @@ func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> Scen
     if !options.quiet { notes.forEach(note) }
     printError(lang == .vi ? "kịch bản \(scenario.name): hạt giống \(scenario.seed), \(scenario.draws) lần mô phỏng"
         : "scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
+    let bar = ProgressBar(lang == .vi ? "kịch bản: chỉ số và nguồn lực" : "scenario: indicators and resources",
+                          total: 0, quiet: options.quiet)
+    defer { bar.finish() }
+    let progress: (@Sendable (Int, Int) -> Void)? = bar.isDrawn ? { @Sendable in bar.update($0, of: $1) } : nil
     let run = try ScenarioPlan.run(scenario, inputs: inputs, notes: notes, progress: progress)
+    bar.finish()
     if !options.quiet { run.result.notes.forEach(note) }
     return run
 }
@@ -136,8 +139,3 @@ struct ScenarioCompare: ParsableCommand {
     }
 }
 
-/// Progress line on stderr (only called when stderr is a terminal).
-@Sendable func reportProgress(_ done: Int, _ total: Int) {
-    FileHandle.standardError.write(Data("\r\(done)/\(total) indicators and resources".utf8))
-    if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
-}

@@ -4,27 +4,33 @@ import TestSupport
 
 /// Every (sub)command and its long options, from ArgumentParser's own description of the parser
 /// (`chitieu --experimental-dump-help`: names, kinds and help of every argument of every command).
-private struct CommandOptions {
+struct CommandOptions {
     var path: String
     /// long name → (kind, abstract)
     var options: [String: (kind: String, abstract: String)]
+    /// The values `--format` lists in help (`allValues` in the dump); empty when the command has no --format.
+    var formats: [String] = []
 }
 
-private func commandTree() throws -> [CommandOptions] {
+func commandTree() throws -> [CommandOptions] {
     let r = try runChitieu(args: ["--experimental-dump-help"])
     #expect(r.status == 0, "stderr: \(r.stderr)")
     let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     var out: [CommandOptions] = []
     func walk(_ command: [String: Any], _ path: [String]) {
         var options: [String: (kind: String, abstract: String)] = [:]
+        var formats: [String] = []
         for argument in command["arguments"] as? [[String: Any]] ?? [] {
             for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
                 if let n = name["name"] as? String {
                     options[n] = (argument["kind"] as? String ?? "", argument["abstract"] as? String ?? "")
+                    if n == "format" { formats = argument["allValues"] as? [String] ?? [] }
                 }
             }
         }
-        if !path.isEmpty { out.append(CommandOptions(path: path.joined(separator: " "), options: options)) }
+        if !path.isEmpty {
+            out.append(CommandOptions(path: path.joined(separator: " "), options: options, formats: formats))
+        }
         for sub in command["subcommands"] as? [[String: Any]] ?? [] {
             walk(sub, path + [sub["commandName"] as? String ?? "?"])
         }
