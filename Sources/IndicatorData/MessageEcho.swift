@@ -3,8 +3,12 @@ import Foundation
 /// How an offending value is shown inside an error message: at most `limit` characters, control
 /// characters escaped, so a 50 MB cell or a NUL byte cannot flood or corrupt a terminal.
 ///
-/// `\0`, `\t`, `\n`, `\r` are written as those escapes; other C0/C1 controls and DEL as `\u{XX}`; a
-/// cut value ends with `…` and says how long it was.
+/// `\0`, `\t`, `\n`, `\r` are written as those escapes; other C0/C1 controls and DEL as `\u{XX}`; format
+/// characters (general category Cf: the bidi embeddings, overrides and isolates U+202A–U+202E and
+/// U+2066–U+2069, the marks U+200E/U+200F, zero-width characters, BOM, tags) as `\u{XXXX}` too, so an echoed
+/// value cannot reorder or hide the text around it (the "Trojan Source" attack, CVE-2021-42574; Unicode
+/// Technical Standard #39 §3.1 treats Cf as not allowed in identifiers). A cut value ends with `…` and says
+/// how long it was.
 public enum MessageEcho {
     public static let defaultLimit = 80
 
@@ -23,7 +27,7 @@ public enum MessageEcho {
             case 9: out += "\\t"
             case 10: out += "\\n"
             case 13: out += "\\r"
-            case 0..<0x20, 0x7F..<0xA0: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            case _ where needsEscape(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -59,10 +63,17 @@ public enum MessageEcho {
         }
     }
 
-    /// A whole message made safe to print: control characters escaped and every run of more than `limit`
-    /// non-blank characters (an echoed 50 MB cell) cut to `limit` with "…", whoever built the message.
+    /// Whether `escaped` writes `scalar` as `\u{…}`: a C0/C1 control, DEL, or a format character (Cf).
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || scalar.properties.generalCategory == .format
+    }
+
+    /// A whole message made safe to print: control and format characters escaped and every run of more than
+    /// `limit` non-blank characters (an echoed 50 MB cell) cut to `limit` with "…", whoever built the message.
     public static func bounded(_ message: String, limit: Int = defaultLimit) -> String {
-        guard message.unicodeScalars.count > limit || hasControlCharacters(message) else { return message }
+        guard message.unicodeScalars.count > limit || message.unicodeScalars.contains(where: needsEscape) else {
+            return message
+        }
         var out = ""
         var run = 0
         for scalar in message.unicodeScalars {

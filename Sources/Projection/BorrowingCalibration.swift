@@ -1,4 +1,5 @@
 import Foundation
+import IndicatorData
 
 // MARK: - Provincial dispersion
 
@@ -44,6 +45,19 @@ public struct BorrowingDispersion: Sendable, Hashable, Codable {
     /// σ²_prov(h) = a + b·max(h, 0).
     public func variance(horizon h: Int) -> Double {
         levelVariance + variancePerYear * Double(Swift.max(h, 0))
+    }
+
+    /// Checks a ≥ 0 and b ≥ 0 (finite) and ν > 0.
+    /// - Throws: `CalibrationJSON.Problem` at `path.key`.
+    func validate(at path: String) throws {
+        func check(_ ok: Bool, _ key: String, _ message: String) throws {
+            if !ok { throw CalibrationJSON.Problem(path: "\(path).\(key)", message: message) }
+        }
+        try check(levelVariance.isFinite && levelVariance >= 0, "levelVariance",
+                  "the variance a must be finite and ≥ 0, got \(levelVariance)")
+        try check(variancePerYear.isFinite && variancePerYear >= 0, "variancePerYear",
+                  "the variance per year b must be finite and ≥ 0, got \(variancePerYear)")
+        try check(degreesOfFreedom > 0, "degreesOfFreedom", "ν must be > 0 (1000 for normal tails), got \(degreesOfFreedom)")
     }
 
     /// "a=0.0123, b=0.00456/yr, ν=5" for labels.
@@ -110,40 +124,49 @@ public struct BorrowingCalibration: Sendable, Hashable, Codable {
         return ownSlope?.first { $0.group == group }
     }
 
-    /// Reads constants written by `jsonData()`.
+    /// Reads constants written by `jsonData()` (`displayName` names the file in errors; default its path).
     /// - Throws: `BorrowingCalibrationError` with the file and what to do.
-    public static func load(from url: URL) throws -> BorrowingCalibration {
+    public static func load(from url: URL, displayName: String? = nil) throws -> BorrowingCalibration {
+        let file = displayName ?? url.path
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw BorrowingCalibrationError(file: url.path,
-                                            reason: "cannot read the file (\(error.localizedDescription))")
+            throw BorrowingCalibrationError(file: file, reason: "cannot read the file (\(error.localizedDescription))")
         }
-        return try decode(data, file: url.path)
+        return try decode(data, file: file)
     }
 
-    /// Decodes and checks constants from a file's bytes (`file` names it in errors).
-    /// - Throws: `BorrowingCalibrationError` with the file and what to do.
+    /// Decodes and checks constants from a file's bytes (`file` names it in errors), with the reader and
+    /// the key-path messages of `calibration.json` (`CalibrationJSON`).
+    /// - Throws: `BorrowingCalibrationError` with the JSON key path, the value and what to do.
     public static func decode(_ data: Data, file: String) throws -> BorrowingCalibration {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let decoded: BorrowingCalibration
-        do { decoded = try decoder.decode(BorrowingCalibration.self, from: data) } catch {
-            throw BorrowingCalibrationError(file: file,
-                                            reason: "not a chitieu borrowing calibration JSON (\(error))")
+        do {
+            let decoded = try CalibrationJSON.decode(BorrowingCalibration.self, from: data)
+            try decoded.validate()
+            return decoded
+        } catch let problem as CalibrationJSON.Problem {
+            throw BorrowingCalibrationError(file: file, reason: problem.reason)
         }
-        guard decoded.version == formatVersion else {
-            throw BorrowingCalibrationError(
-                file: file, reason: "format version \(decoded.version), this chitieu reads \(formatVersion)")
+    }
+
+    /// Checks the constants the projections use: version, each group once per list, a ≥ 0 and b ≥ 0 finite,
+    /// ν > 0.
+    /// - Throws: `CalibrationJSON.Problem` at the first offending key.
+    func validate() throws {
+        guard version == Self.formatVersion else {
+            throw CalibrationJSON.Problem(path: "version",
+                                          message: "format version \(version), this chitieu reads \(Self.formatVersion)")
         }
-        for entry in decoded.shift + decoded.levelHeld + (decoded.ownSlope ?? []) {
-            let finite = entry.levelVariance.isFinite && entry.variancePerYear.isFinite
-            guard finite, entry.levelVariance >= 0, entry.variancePerYear >= 0, entry.degreesOfFreedom > 0 else {
-                throw BorrowingCalibrationError(
-                    file: file, reason: "group \(entry.group) has a negative or non-finite variance or ν ≤ 0")
+        for (name, list) in [("shift", shift), ("levelHeld", levelHeld), ("ownSlope", ownSlope ?? [])] {
+            var seen: [String: Int] = [:]
+            for (i, entry) in list.enumerated() {
+                if let first = seen[entry.group] {
+                    throw CalibrationJSON.Problem(path: "\(name)[\(i)].group", message: "group "
+                        + "\(MessageEcho.quoted(entry.group)) appears twice (also \(name)[\(first)])")
+                }
+                seen[entry.group] = i
+                try entry.validate(at: "\(name)[\(i)]")
             }
         }
-        return decoded
     }
 
     /// The command that regenerates the shipped file.

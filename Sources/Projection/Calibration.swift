@@ -182,9 +182,12 @@ public struct Calibration: Sendable, Hashable, Codable {
     /// Decodes and validates calibration constants from a file's bytes (`displayName` names it in errors).
     /// - Throws: `CalibrationError.unreadable` with the JSON key path and what is wrong.
     public static func decode(_ data: Data, displayName file: String) throws -> Calibration {
-        do { return try decodeValidated(data) } catch let problem as Problem {
-            throw CalibrationError.unreadable(file: file, reason: problem.path.isEmpty ? problem.message
-                                                : "\(problem.path): \(problem.message)")
+        do {
+            let decoded = try CalibrationJSON.decode(Calibration.self, from: data)
+            try decoded.validate()
+            return decoded
+        } catch let problem as CalibrationJSON.Problem {
+            throw CalibrationError.unreadable(file: file, reason: problem.reason)
         }
     }
 
@@ -208,16 +211,4 @@ public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertibl
 
 func formatNu(_ nu: Double) -> String {
     nu.isFinite ? String(format: "%g", nu) : "∞"
-}
-
-/// The one JSON encoding of shipped calibration files (interval and borrowing constants): pretty-printed
-/// with sorted keys, so a regenerated file diffs line by line; non-finite numbers as "inf"/"-inf"/"nan".
-enum CalibrationJSON {
-    static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(value)
-    }
 }

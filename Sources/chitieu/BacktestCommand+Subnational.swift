@@ -60,11 +60,13 @@ extension BacktestCommand {
                 + "origin, values after it and a \(national) series with ≥ 3 points to borrow from; check --national, "
                 + "--origins and --horizons", code: ExitStatus.dataError)
         }
-        printError("chitieu: subnational backtest: \(points.count) scored values, \(Set(points.map(\.key.region)).count) "
-            + "regions, \(Set(points.map(\.key.indicator)).count) indicators, \(skipped.count) region/origin pairs skipped")
+        if !quiet {
+            printError("chitieu: subnational backtest: \(points.count) scored values, \(Set(points.map(\.key.region)).count) "
+                + "regions, \(Set(points.map(\.key.indicator)).count) indicators, \(skipped.count) region/origin pairs skipped")
+        }
         do {
             if fitCalibration {
-                try writeBorrowing(points: points, files: files, options: options, national: nationalCalibration)
+                try writeBorrowing(points: points, files: files, options: options, nationalCalibration: nationalCalibration)
                 return
             }
             // The dispersion methods are scored on held-out regions; the others need no fit.
@@ -79,7 +81,7 @@ extension BacktestCommand {
     }
 
     private func writeBorrowing(points: [BacktestPoint], files: [DataFileDigest], options: SubnationalBacktestOptions,
-                                national: Calibration) throws {
+                                nationalCalibration: Calibration) throws {
         guard let out else { return }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
@@ -90,11 +92,13 @@ extension BacktestCommand {
                 + (data.isEmpty ? "" : " --data " + data.joined(separator: " --data ")),
             generated: formatter.string(from: Date()), origins: options.origins, horizons: Array(options.horizons),
             pointsKept: options.pointsKept, lastScoredYears: SubnationalPanel.gsoLastYears,
-            nationalCalibration: national.provenance?.command)
+            nationalCalibration: nationalCalibration.provenance?.command)
         let calibration = try BorrowingCalibration.fit(points: points, provenance: provenance)
         try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: file.force)
-        printError("chitieu: wrote \(out) (\(calibration.shift.count) shift, \(calibration.levelHeld.count) "
-            + "level-held and \(calibration.ownSlope?.count ?? 0) own-slope groups)")
+        if !quiet {
+            printError("chitieu: wrote \(out) (\(calibration.shift.count) shift, \(calibration.levelHeld.count) "
+                + "level-held and \(calibration.ownSlope?.count ?? 0) own-slope groups)")
+        }
     }
 
     /// One row per method, group (family, or the code without one) and k ("all" = every k pooled).

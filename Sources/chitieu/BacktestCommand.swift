@@ -245,6 +245,7 @@ struct BacktestCommand: ParsableCommand {
         }
         bar.finish()
         try AtomicFile.write(try calibration.jsonData(), to: URL(fileURLWithPath: out), overwrite: file.force)
+        guard !quiet else { return }
         for (family, reason) in calibration.fallbacks.sorted(by: { $0.key < $1.key }) {
             printError("chitieu: family \(family): \(reason)")
         }

@@ -45,7 +45,8 @@ extension ScenarioFormatter {
 
     /// The long comparison: the milestone columns (`MilestoneTable`, `scenario` first) of every scenario's
     /// milestones, then the scenario's costs over business as usual and, on a resource's density rows, that
-    /// resource's cost per point of density and per percentage point of P(attain) gained.
+    /// resource's cost per point of density and per percentage point of P(attain) gained; last the scenario's
+    /// draws and seed.
     static func compareTable(runs: [ScenarioAssessment], indicator: String?, lang: Language) throws -> Table {
         let names = ["scenario"] + MilestoneTable.columns
         let costs = ["total_cost", "cost_increment_pv", "discount_rate", "cost_per_density_point", "cost_per_p_point",
@@ -60,10 +61,10 @@ extension ScenarioFormatter {
                     ScorecardTable.number(r.incrementalCost?.discountRate ?? r.discountRate),
                     ScorecardTable.number(resource?.costPerDensityPoint),
                     ScorecardTable.number(resource?.costPerProbabilityPoint), .text(r.currency),
-                ])
+                ] + runCells(r))
             }
         }
-        return try Table(columns: names + costs, rows: rows)
+        return try Table(columns: names + costs + runColumns, rows: rows)
     }
 
     static func key(_ a: ScenarioAttainment) -> String { "\(a.indicator)|\(a.year)|\(a.targetText)" }

@@ -46,18 +46,32 @@ enum ScenarioFormatter {
         let r = run.result
         switch format {
         case .csv:
-            return try TidyCSVWriter().render(paths ? pathsTable(r)
-                : MilestoneTable.table(run.milestones, scenario: true, lang: lang))
+            return try TidyCSVWriter().render(paths ? pathsTable(r) : milestoneTable(run, lang: lang))
         case .json: return Data(try jsonText(ScenarioJSON(r)).utf8)
         case .table: return Data(table(r, lang: lang).utf8)
         case .xlsx:
             let sheets = [XLSXSheet(name: lang == .vi ? "Mốc" : "Milestones",
-                                    table: try MilestoneTable.table(run.milestones, scenario: true, lang: lang)),
+                                    table: try milestoneTable(run, lang: lang)),
                           XLSXSheet(name: lang == .vi ? "Lộ trình" : "Paths", table: try pathsTable(r))]
             return try workbook(sheets, lang: lang, title: r.name, metadata: scenarioMetadata([run]),
                                 methods: r.notes, toStdout: toStdout)
         }
     }
+
+    /// The milestone rows of one run: `scenario`, the milestone columns (`MilestoneTable`), then the run's
+    /// `draws` and `seed` (the columns `attain --format csv` ends its milestones with), so a CSV names the seed
+    /// it is reproduced from even when `--quiet` left it off stderr.
+    static func milestoneTable(_ run: ScenarioAssessment, lang: Language) throws -> Table {
+        let names = ["scenario"] + MilestoneTable.columns
+        let rows = run.milestones.map { MilestoneTable.Row($0, lang: lang).cells(names) + runCells(run.result) }
+        return try Table(columns: names + runColumns, rows: rows)
+    }
+
+    /// The columns that say which run a milestone row comes from (values from `runCells`).
+    static let runColumns = ["draws", "seed"]
+
+    /// A run's draws and seed (the seed as text: a UInt64 above 2^53 has no exact Double).
+    static func runCells(_ r: ScenarioResult) -> [Cell] { [.integer(r.draws), .text(String(r.seed))] }
 
     /// The `--paths` table: the yearly rows (central and interval bounds of every indicator and resource),
     /// then each milestone's P(attain) and its Monte Carlo standard error as `kind` `p_attain`/`p_attain_se`

@@ -26,7 +26,7 @@ struct ScenarioRunOptions: ParsableArguments {
     @Option(help: "Monte Carlo draws (overrides the file).") var draws: Int?
     @Option(help: "Random seed (overrides the file).") var seed: UInt64?
     @OptionGroup var file: OutputFileOptions
-    @Option(help: "Output format: table, csv (the milestone columns of `attain --format csv`, plus scenario), json or xlsx (needs --out unless stdout is a pipe).") var format: OutputFormat = .table
+    @Option(help: "Output format: table, csv (scenario, the milestone columns of `attain --format csv`, draws and seed), json or xlsx (needs --out unless stdout is a pipe).") var format: OutputFormat = .table
     @OptionGroup var language: LanguageOption
     @OptionGroup var quietOption: QuietOption
     var out: String? { file.out }
@@ -44,16 +44,19 @@ struct ScenarioRunOptions: ParsableArguments {
 // MARK: - Loading
 
 /// Loads a scenario and its data, runs it on the plan's business as usual (`ScenarioPlan.run`), prints the
-/// seed and the notes on stderr.
+/// seed and the notes on stderr unless `--quiet` (errors are thrown, so they are printed either way).
 func runScenarioFile(_ path: String, options: ScenarioRunOptions) throws -> ScenarioAssessment {
     let (scenario, inputs, notes) = try ScenarioPlan.load(path, draws: options.draws, seed: options.seed,
                                                          defaults: try options.read.readDefaults(),
                                                          settings: try options.model.settings())
     let lang = options.lang
     func note(_ text: String) { printError(NoteText.notePrefix(lang) + NoteText.localized(text, lang)) }
-    if !options.quiet { notes.forEach(note) }
-    printError(lang == .vi ? "kịch bản \(scenario.name): hạt giống \(scenario.seed), \(scenario.draws) lần mô phỏng"
-        : "scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
+    if !options.quiet {
+        notes.forEach(note)
+        // The seed is always in the CSV/JSON/xlsx metadata; here it is a note like the others.
+        printError(lang == .vi ? "kịch bản \(scenario.name): hạt giống \(scenario.seed), \(scenario.draws) lần mô phỏng"
+            : "scenario \(scenario.name): seed \(scenario.seed), \(scenario.draws) draws")
+    }
     let bar = ProgressBar(lang == .vi ? "kịch bản: chỉ số và nguồn lực" : "scenario: indicators and resources",
                           total: 0, quiet: options.quiet)
     defer { bar.finish() }

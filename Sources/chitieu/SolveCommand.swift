@@ -220,6 +220,7 @@ struct SolveBudget: ParsableCommand {
         try requireRange(trainingCost, ScenarioParser.Limits.unitCost, option: "--training-cost", what: "currency units")
     }
     @Option(help: "Where the unit costs come from (printed).") var costSource: String = "given on the command line"
+    @OptionGroup var quietOption: QuietOption
 
     func run() throws {
         try runReportingErrors {
@@ -237,6 +238,7 @@ struct SolveBudget: ParsableCommand {
                 print([String(row.year), fmt(row.stock), fmt(row.entrants), fmt(row.density), fmt(c.stockCost),
                        fmt(c.entryCost), fmt(c.total), fmt(c.cumulative)].joined(separator: ","))
             }
+            guard !quietOption.quiet else { return }
             printError("hires \(formatNumber(hires)) a year (⌈\(fmt(s.hires))⌉); total \(fmt(costs.last?.cumulative ?? 0)) "
                 + "over \(w.baseYear + 1)–\(w.targetYear); unit costs: \(costSource)")
         }

@@ -159,21 +159,12 @@ struct AttainCLITests {
 
     @Test("batch mode: targets for several regions → one row per series and milestone, OLS matches numpy peer form")
     func batch() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var series = "indicator_code,region,year,value\n"
-        for (region, level) in [("A", 40.0), ("B", 20.0), ("C", 10.0)] {
-            for (i, year) in (2009...2023).enumerated() {
-                let v = level * pow(0.97, Double(i)) * (1 + 0.01 * Double((i * 7) % 5 - 2))
-                series += "u5mr,\(region),\(year),\(v)\n"
-            }
-        }
-        let targets = "indicator_code,region,year,value,comparator\nu5mr,A,2025,25,<=\nu5mr,A,2030,20,<=\n"
-            + "u5mr,B,2025,13,<=\nu5mr,B,2030,11,<=\nu5mr,C,2025,7,<=\nu5mr,C,2030,6,<=\n"
-        let s = dir.appendingPathComponent("s.csv"), t = dir.appendingPathComponent("t.csv")
-        try Data(series.utf8).write(to: s)
-        try Data(targets.utf8).write(to: t)
+        let fixture = try BatchFixture(regions: [("A", 40.0), ("B", 20.0), ("C", 10.0)],
+                                       targets: "indicator_code,region,year,value,comparator\nu5mr,A,2025,25,<=\n"
+                                           + "u5mr,A,2030,20,<=\nu5mr,B,2025,13,<=\nu5mr,B,2030,11,<=\nu5mr,C,2025,7,<=\n"
+                                           + "u5mr,C,2030,6,<=\n")
+        defer { fixture.remove() }
+        let s = fixture.series, t = fixture.targets
         let run = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--format", "csv",
                                         "--intervals", "ols", "--quiet"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
@@ -190,21 +181,11 @@ struct AttainCLITests {
     /// column is a hold target (2.1 within ±0.05) on both the batch and the plan path, with the same P.
     @Test("batch CSV stream = batch JSON cells; '=' targets are hold targets on both paths")
     func batchStreamEqualsCellsAndHold() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var series = "indicator_code,region,year,value\n"
-        for (region, level) in [("A", 40.0), ("B", 20.0), ("C", 10.0)] {
-            for (i, year) in (2009...2023).enumerated() {
-                series += "u5mr,\(region),\(year),\(level * pow(0.97, Double(i)) * (1 + 0.01 * Double((i * 7) % 5 - 2)))\n"
-                series += "tfr,\(region),\(year),\(2.6 - 0.02 * Double(i) + 0.01 * (Double((i * 3) % 4) - 1.5))\n"
-            }
-        }
-        let targets = "indicator_code,region,year,value,comparator\nu5mr,A,2025,25,<=\nu5mr,B,2030,11,<\n"
-            + "u5mr,C,2025,7,<=\ntfr,A,2030,2.1,=\ntfr,B,2025,2.1,=\n"
-        let s = dir.appendingPathComponent("s.csv"), t = dir.appendingPathComponent("t.csv")
-        try Data(series.utf8).write(to: s)
-        try Data(targets.utf8).write(to: t)
+        let fixture = try BatchFixture(regions: [("A", 40.0), ("B", 20.0), ("C", 10.0)], tfr: true,
+                                       targets: "indicator_code,region,year,value,comparator\nu5mr,A,2025,25,<=\n"
+                                           + "u5mr,B,2030,11,<\nu5mr,C,2025,7,<=\ntfr,A,2030,2.1,=\ntfr,B,2025,2.1,=\n")
+        defer { fixture.remove() }
+        let dir = fixture.dir, s = fixture.series, t = fixture.targets
         let csv = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--format", "csv", "--quiet"])
         let json = try runChitieu(args: ["attain", "--data", s.path, "--targets", t.path, "--format", "json", "--quiet"])
         #expect(csv.status == 0 && json.status == 0, "stderr: \(csv.stderr) \(json.stderr)")

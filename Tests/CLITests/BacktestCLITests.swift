@@ -72,6 +72,10 @@ struct SubnationalBacktestCLITests {
         }
         #expect(!lines.contains { $0.hasPrefix("shift-dispersion") })
         #expect(r.stderr.contains("subnational backtest:"))
+        let quiet = try runChitieu(args: ["backtest", "--subnational", "--method", "shift", "--origins", "2010,2014",
+                                          "--points-kept", "1", "--format", "csv", "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "--quiet: \(quiet.stderr)")
+        #expect(quiet.stdout == r.stdout)
     }
 
     @Test func badPointsKeptAndMethod() throws {

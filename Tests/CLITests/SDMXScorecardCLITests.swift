@@ -44,20 +44,11 @@ struct SDMXScorecardCLITests {
     }
 
     @Test func batch() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-sdmx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var series = "indicator_code,region,year,value\n"
-        for (region, level) in [("A", 40.0), ("B", 20.0)] {
-            for (i, year) in (2009...2023).enumerated() {
-                series += "u5mr,\(region),\(year),\(level * pow(0.97, Double(i)) * (1 + 0.01 * Double((i * 7) % 5 - 2)))\n"
-            }
-        }
-        let targets = "indicator_code,region,year,value,comparator\nu5mr,A,2025,25,<=\nu5mr,A,2030,20,<=\n"
-            + "u5mr,B,2025,13,<=\nu5mr,B,2030,11,<=\n"
-        let s = dir.appendingPathComponent("s.csv"), t = dir.appendingPathComponent("t.csv")
-        try Data(series.utf8).write(to: s)
-        try Data(targets.utf8).write(to: t)
+        let fixture = try BatchFixture(regions: [("A", 40.0), ("B", 20.0)],
+                                       targets: "indicator_code,region,year,value,comparator\nu5mr,A,2025,25,<=\n"
+                                           + "u5mr,A,2030,20,<=\nu5mr,B,2025,13,<=\nu5mr,B,2030,11,<=\n")
+        defer { fixture.remove() }
+        let s = fixture.series, t = fixture.targets
         let args = ["attain", "--data", s.path, "--targets", t.path, "--quiet"]
         let sdmx = try runChitieu(args: args + ["--format", "sdmx"])
         #expect(sdmx.status == 0, "\(sdmx.stderr)")

@@ -69,6 +69,42 @@ struct ScenarioCLITests {
         #expect(aarr.stdout.contains("in a scenario file: aarr: 0.040264"), "\(aarr.stdout)")
     }
 
+    /// `--quiet` means what it means elsewhere: nothing on stderr but errors. The seed line goes, the seed stays
+    /// in the output's metadata (JSON here), and without --quiet the line is printed.
+    @Test(arguments: [
+        ["scenario", "run", "Datasets/kontum/scenarios/business_as_usual.yaml"],
+        ["scenario", "compare", "Datasets/kontum/scenarios/business_as_usual.yaml",
+         "Datasets/kontum/scenarios/nutrition_acceleration.yaml"],
+    ])
+    func quietScenarioPrintsNoSeedLine(_ command: [String]) throws {
+        let args = command + ["--draws", "100", "--seed", "11", "--format", "json"]
+        let quiet = try runChitieu(args: args + ["--quiet"])
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stderr.isEmpty, "--quiet: \(quiet.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(quiet.stdout.utf8)) as? [String: Any])
+        let metadata = try #require(json["metadata"] as? [String: Any], "keys: \(json.keys.sorted())")
+        #expect("\(metadata)".contains("11"), "no seed in the metadata: \(metadata)")
+        let loud = try runChitieu(args: args)
+        #expect(loud.stderr.contains("seed 11, 100 draws"), "\(loud.stderr)")
+        // CSV has no metadata block: every milestone row carries draws and seed, as `attain --format csv`'s do.
+        let csv = try runChitieu(args: command + ["--draws", "100", "--seed", "11", "--format", "csv", "--quiet"])
+        #expect(csv.status == 0 && csv.stderr.isEmpty, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(lines.first?.suffix(2) == ["draws", "seed"], "header: \(lines.first ?? [])")
+        #expect(lines.count > 2 && lines.dropFirst().allSatisfy { $0.suffix(2) == ["100", "11"] }, "\(csv.stdout.prefix(600))")
+    }
+
+    /// `solve budget` prints its summary on stderr; `--quiet` leaves the CSV alone and stderr empty.
+    @Test func solveBudgetQuiet() throws {
+        let args = ["solve", "budget", "--start-density", "10.5", "--target-density", "12", "--target-year", "2030",
+                    "--attrition", "0.03", "--population", "1000000", "--growth", "0.01", "--salary", "100"]
+        let loud = try runChitieu(args: args), quiet = try runChitieu(args: args + ["--quiet"])
+        #expect(loud.status == 0 && quiet.status == 0, "\(loud.stderr) \(quiet.stderr)")
+        #expect(loud.stderr.contains("hires 69 a year"), "\(loud.stderr)")
+        #expect(quiet.stderr.isEmpty, "--quiet: \(quiet.stderr)")
+        #expect(quiet.stdout == loud.stdout)
+    }
+
     @Test func sameSeedSameBytes() throws {
         let args = ["scenario", "run", "Datasets/kontum/scenarios/workforce_expansion.yaml", "--draws", "200",
                     "--format", "csv", "--seed", "5"]
@@ -77,7 +113,12 @@ struct ScenarioCLITests {
         #expect(a.stdout == b.stdout)
         #expect(a.stderr.contains("seed 5"))
         let c = try runChitieu(args: Array(args.dropLast()) + ["6"])
-        let linesA = a.stdout.split(separator: "\n"), linesC = c.stdout.split(separator: "\n")
+        // Each row ends with the run's seed (",5" / ",6"); the rest of the row is compared.
+        let withoutSeed = { (text: String) in text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false)
+            .dropLast().joined(separator: ",") } }
+        let linesA = withoutSeed(a.stdout), linesC = withoutSeed(c.stdout)
+        #expect(a.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",5") })
+        #expect(c.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",6") })
         #expect(linesA.count == linesC.count)
         for (x, y) in zip(linesA, linesC) where x != y {
             // Only Monte Carlo milestones (stock-flow resources, capped targets) may change with the seed.

@@ -100,7 +100,11 @@ struct MalformedCorpusTests {
         check(message, file: name, fragment: fragment, started: started)
     }
 
-    @Test("calibration files: exit 78 with the JSON key path", arguments: files("calibration", ext: "json"))
+    /// Interval constants (calibration.json) and, named `borrowing_*.json`, borrowing constants (borrowing.json).
+    static let borrowingFiles = files("calibration", ext: "json").filter { $0.hasPrefix("borrowing_") }
+    static let calibrationFiles = files("calibration", ext: "json").filter { !$0.hasPrefix("borrowing_") }
+
+    @Test("calibration files: exit 78 with the JSON key path", arguments: calibrationFiles)
     func calibration(name: String) throws {
         let url = try Self.folder("calibration").appendingPathComponent(name)
         let fragment = try Self.expectations("calibration")[name] ?? ""
@@ -113,6 +117,24 @@ struct MalformedCorpusTests {
         }
         check(message, file: name, fragment: fragment, started: started)
         #expect(message.map { $0.components(separatedBy: name).count - 1 } ?? 1 <= 2, "\(name): path printed more than twice")
+    }
+
+    /// The borrowing constants read like calibration.json: file, key path, the value, how to regenerate (exit 78
+    /// through `BorrowingCalibrationError`), not the JSON decoder's own text.
+    @Test("borrowing calibration files: exit 78 with the JSON key path and the value", arguments: borrowingFiles)
+    func borrowing(name: String) throws {
+        let url = try Self.folder("calibration").appendingPathComponent(name)
+        let fragment = try Self.expectations("calibration")[name] ?? ""
+        let started = ContinuousClock.now
+        var message: String?
+        do {
+            _ = try BorrowingCalibration.load(from: url, displayName: name)
+        } catch let error as BorrowingCalibrationError {
+            message = error.description
+        }
+        check(message, file: name, fragment: fragment, started: started)
+        #expect(message?.contains(BorrowingCalibration.regenerateCommand) == true, "\(name): no fix in \(message ?? "")")
+        #expect(message?.contains("CodingKeys") == false, "\(name): the decoder's raw text: \(message ?? "")")
     }
 
     /// The corpus is the issue's "Done when": at least 150 files.

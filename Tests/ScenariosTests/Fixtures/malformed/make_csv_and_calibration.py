@@ -110,14 +110,25 @@ c("version_1", setf(["version"], 1), "version: format version 1")
 c("series_negative", setf(["pooled", "series"], -1), "pooled.series")
 c("missing_pooled", delf(["pooled"]), "pooled: missing")
 c("missing_drift", delf(["families", 0, "driftVariance"]), "families[0].driftVariance: missing")
-c("drift_string", setf(["families", 0, "driftVariance"], "big"), "families[0].driftVariance")
-c("factors_not_list", setf(["families", 0, "factors"], 3), "families[0].factors: expected a list")
+c("drift_string", setf(["families", 0, "driftVariance"], "big"), "families[0].driftVariance: expected a number, got \"big\"")
+c("factors_not_list", setf(["families", 0, "factors"], 3), "families[0].factors: expected a list, got 3")
 c("families_object", setf(["families"], {"a": 1}), "families: expected a list")
 c("truncated", lambda d: json.dumps(d)[:120], "not valid JSON")
 c("empty", lambda d: "", "not valid JSON")
 c("not_json", lambda d: "name: calibration\n", "not valid JSON")
 c("deep_nesting", lambda d: "[" * 100000 + "]" * 100000, "")
 c("huge_number_literal", lambda d: json.dumps(d).replace('"errors": 100', '"errors": ' + "9" * 400, 1), "")
+# Borrowing constants (borrowing.json, BorrowingCalibration): mutations of a small valid file, read with the same
+# key-path messages as calibration.json. Named borrowing_*.json; the test loads them as borrowing files.
+bdisp = lambda g: {"group": g, "levelVariance": 0.01, "variancePerYear": 0.001, "degreesOfFreedom": 5,
+                   "series": 10, "errors": 100, "coverage80": 0.8, "coverage95": 0.95}
+valid = {"version": 1, "method": "test", "shift": [bdisp("mortality"), bdisp("fertility")],
+         "levelHeld": [bdisp("mortality")], "provenance": None}
+c("borrowing_level_variance_negative", setf(["shift", 1, "levelVariance"], -0.5),
+  "shift[1].levelVariance: the variance a must be finite and ≥ 0, got -0.5")
+c("borrowing_nu_string", setf(["levelHeld", 0, "degreesOfFreedom"], "many"),
+  "levelHeld[0].degreesOfFreedom: expected a number, got \"many\"")
+c("borrowing_missing_shift", delf(["shift"]), "shift: missing")
 with open(os.path.join(cal_dir, "EXPECT.tsv"), "w") as f:
     f.write("# file\tfragment of the message (empty: any message)\n")
     for name, text, expect in cal_cases:
