@@ -16,17 +16,11 @@ enum MilestoneTable {
     /// The milestone columns (and `scenario`) as a set, for `has`.
     private static let columnSet: Set<String> = Set(columns + ["scenario"])
 
-    /// The cell of `column` for `m` (CSV/JSON/xlsx keep full precision; verdict words in `lang`).
-    /// For several columns of one milestone use `Row`, which reads the intervals once.
-    static func cell(_ column: String, _ m: MilestoneAssessment, lang: Language) -> Cell {
-        Row(m, lang: lang).cell(column)
-    }
-
     /// Whether `column` is one of the milestone columns (or `scenario`).
     static func has(_ column: String) -> Bool { columnSet.contains(column) }
 
-    /// One milestone's cells: the 80 % and 95 % intervals are read from its distribution once, not once
-    /// per bound.
+    /// One milestone's cells (CSV/JSON/xlsx keep full precision; verdict words in `lang`): the 80 % and
+    /// 95 % intervals are read from its distribution once, not once per bound.
     struct Row {
         let m: MilestoneAssessment
         let lang: Language
